@@ -1,0 +1,49 @@
+package dev.lambdalens.collector;
+
+import java.util.List;
+
+import dev.lambdalens.collector.source.MetricSource;
+import dev.lambdalens.collector.source.SourceRegion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides when collection happens and runs one cycle over every account and region of the source; a failing one is
+ * logged and recorded, and never stops the others.
+ */
+@Component
+class CollectionTrigger {
+
+    private static final Logger logger = LoggerFactory.getLogger(CollectionTrigger.class);
+
+    private final MetricSource source;
+
+    private final RegionCollector collector;
+
+    CollectionTrigger(MetricSource source, RegionCollector collector) {
+        this.source = source;
+        this.collector = collector;
+    }
+
+    /** One cycle over every account and region; returns how many succeeded. */
+    int runCycle() {
+        List<SourceRegion> regions = this.source.regions();
+        int succeeded = 0;
+        for (SourceRegion region : regions) {
+            try {
+                int written = this.collector.collect(region);
+                logger.debug("Collected {}: {} samples", region, written);
+                succeeded++;
+            }
+            catch (CollectionFailedException ex) {
+                logger.warn(ex.getMessage(), logger.isDebugEnabled() ? ex : null);
+            }
+            catch (RuntimeException ex) {
+                logger.error("Unexpected failure collecting {}", region, ex);
+            }
+        }
+        return succeeded;
+    }
+}

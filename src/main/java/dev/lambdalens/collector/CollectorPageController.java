@@ -1,0 +1,27 @@
+package dev.lambdalens.collector;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The collector status page: per account and region, last success, last error, samples stored and lag.
+ */
+@Controller
+class CollectorPageController {
+
+    private final CollectorStatus status;
+
+    CollectorPageController(CollectorStatus status) {
+        this.status = status;
+    }
+
+    @GetMapping("/collector")
+    String status(Model model) {
+        model.addAttribute("source", this.status.source().name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("interval", this.status.interval());
+        model.addAttribute("trailingWindow", this.status.trailingWindow());
+        model.addAttribute("regions", this.status.regions());
+        return "collector/status";
+    }
+}

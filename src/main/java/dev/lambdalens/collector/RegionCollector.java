@@ -1,0 +1,155 @@
+package dev.lambdalens.collector;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.lambdalens.collector.source.Discovery;
+import dev.lambdalens.collector.source.MetricSource;
+import dev.lambdalens.collector.source.SourceRegion;
+import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.Point;
+import dev.lambdalens.metrics.SampleStore;
+import dev.lambdalens.metrics.SeriesKey;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Collects one account and region once: discovery when due, then every series over the next window, in batches at
+ * the source's limits. The watermark moves only when the whole window is stored, so a failure skips nothing: the
+ * next cycle fetches the same minutes again.
+ */
+@Component
+class RegionCollector {
+
+    private final MetricSource source;
+
+    private final Inventory inventory;
+
+    private final SampleStore samples;
+
+    private final CollectorStateRepository states;
+
+    private final CollectorProperties properties;
+
+    private final CollectorMetrics metrics;
+
+    private final ApplicationEventPublisher events;
+
+    private final TransactionTemplate transaction;
+
+    private final Clock clock;
+
+    RegionCollector(MetricSource source, Inventory inventory, SampleStore samples, CollectorStateRepository states,
+            CollectorProperties properties, CollectorMetrics metrics, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
+        this.source = source;
+        this.inventory = inventory;
+        this.samples = samples;
+        this.states = states;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * Run one cycle for {@code region}.
+     * @return the samples written
+     * @throws CollectionFailedException when the source or the store failed; the failure is recorded first
+     */
+    int collect(SourceRegion region) {
+        Instant now = this.clock.instant();
+        CollectorState state = this.states.findByAccountAndRegion(region.account(), region.region())
+            .orElseGet(() -> new CollectorState(region.account(), region.region()));
+        state.attempted(now);
+        Timer.Sample timer = this.metrics.startCycle();
+        try {
+            if (state.discoveryDue(now, this.properties.discoveryInterval())) {
+                discover(region, now);
+                state.discovered(now);
+            }
+            Optional<CollectionWindow> window = CollectionWindow.next(state.watermark(), now, this.properties);
+            int written = 0;
+            if (window.isPresent()) {
+                written = fetchAndStore(region, window.get(), state);
+            }
+            Instant watermark = window.map(CollectionWindow::end).orElse(state.watermark());
+            if (watermark != null) {
+                state.succeeded(watermark, now);
+                this.metrics.watermarkMoved(region, watermark);
+            }
+            int stored = written;
+            this.transaction.executeWithoutResult((status) -> {
+                this.states.save(state);
+                window.ifPresent((w) -> this.events
+                    .publishEvent(new MetricsCollected(region.account(), region.region(), w.start(), w.end(), stored)));
+            });
+            this.metrics.cycleEnded(timer, region, true);
+            return written;
+        }
+        catch (RuntimeException ex) {
+            state.failed(describe(ex), now);
+            this.states.save(state);
+            this.metrics.cycleEnded(timer, region, false);
+            throw new CollectionFailedException(region, ex);
+        }
+    }
+
+    private void discover(SourceRegion region, Instant now) {
+        Discovery discovery = this.source.discover(region);
+        this.metrics.sourceCalled(region, "discover", 0);
+        this.inventory.reconcile(region.account(), region.region(), discovery.functions(), discovery.limits(), now);
+    }
+
+    private int fetchAndStore(SourceRegion region, CollectionWindow window, CollectorState state) {
+        List<FunctionSummary> functions = this.inventory.activeFunctions(region.account(), region.region());
+        List<SeriesKey> series = SeriesPlan.forRegion(region.account(), region.region(), functions);
+        int written = 0;
+        for (CollectionWindow part : window.split(FetchBatches.maxMinutesPerCall(this.source.limits()))) {
+            for (List<SeriesKey> batch : FetchBatches.partition(series, part.minutes(), this.source.limits())) {
+                Map<SeriesKey, List<Point>> answer = this.source.fetch(region, batch, part.start(), part.end());
+                this.metrics.sourceCalled(region, "fetch", batch.size());
+                checkAnswer(batch, answer, part);
+                int stored = this.samples.upsert(answer);
+                state.stored(stored);
+                this.metrics.samplesWritten(region, stored);
+                written += stored;
+            }
+        }
+        return written;
+    }
+
+    /** Refuse an answer that holds series not asked for or points outside the window, before anything is stored. */
+    private static void checkAnswer(List<SeriesKey> asked, Map<SeriesKey, List<Point>> answer, CollectionWindow window) {
+        Set<SeriesKey> expected = new HashSet<>(asked);
+        long start = window.start().getEpochSecond();
+        long end = window.end().getEpochSecond();
+        answer.forEach((key, points) -> {
+            if (!expected.contains(key)) {
+                throw new MalformedSourceAnswerException("the source answered for a series not asked for: " + key);
+            }
+            for (Point point : points) {
+                if (point.epochSecond() < start || point.epochSecond() >= end || point.epochSecond() % 60 != 0) {
+                    throw new MalformedSourceAnswerException("the source answered " + key + " with a datapoint at "
+                            + Instant.ofEpochSecond(point.epochSecond()) + ", outside the minutes of " + window.start()
+                            + " .. " + window.end());
+                }
+            }
+        });
+    }
+
+    private static String describe(RuntimeException ex) {
+        String message = ex.getMessage();
+        return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+    }
+}

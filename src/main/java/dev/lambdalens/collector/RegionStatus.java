@@ -1,0 +1,22 @@
+package dev.lambdalens.collector;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How collection of one account and region is going.
+ *
+ * @param health {@code PENDING} before the first cycle, {@code OK}, or {@code FAILING} when the last cycle failed
+ * @param watermark the end of the last window fully stored
+ * @param lagSeconds how far the stored data lags behind now, {@code null} before the first success
+ */
+public record RegionStatus(String account, String region, Health health, @Nullable Instant watermark,
+        @Nullable Instant lastAttemptAt, @Nullable Instant lastSuccessAt, @Nullable String lastError,
+        @Nullable Instant lastErrorAt, long samplesStored, long cycles, long failures, @Nullable Long lagSeconds) {
+
+    /** The state of one account and region. */
+    public enum Health {
+        PENDING, OK, FAILING
+    }
+}

@@ -1,0 +1,40 @@
+package dev.lambdalens.collector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.metrics.Statistic;
+
+/**
+ * The series collected for one account and region: every per-function metric and statistic of each active
+ * function, and every account-level one.
+ */
+final class SeriesPlan {
+
+    private SeriesPlan() {
+    }
+
+    static List<SeriesKey> forRegion(String account, String region, List<FunctionSummary> functions) {
+        List<SeriesKey> series = new ArrayList<>();
+        for (LambdaMetric metric : LambdaMetric.values()) {
+            if (metric.scope().perAccount()) {
+                for (Statistic statistic : metric.statistics()) {
+                    series.add(SeriesKey.ofAccount(account, region, metric, statistic));
+                }
+            }
+        }
+        for (FunctionSummary function : functions) {
+            for (LambdaMetric metric : LambdaMetric.values()) {
+                if (metric.scope().perFunction()) {
+                    for (Statistic statistic : metric.statistics()) {
+                        series.add(SeriesKey.ofFunction(account, region, function.name(), metric, statistic));
+                    }
+                }
+            }
+        }
+        return series;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.lambdalens.inventory;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A function's configuration as a source reported it during discovery.
+ *
+ * @param account the 12-digit AWS account id
+ * @param region the AWS region, such as {@code us-east-1}
+ * @param name the function name
+ * @param arn the function ARN
+ * @param runtime the runtime identifier ({@code null} for container images)
+ * @param architecture the instruction set
+ * @param memoryMb configured memory in MB (128 to 10,240)
+ * @param timeoutSeconds configured timeout in seconds (1 to 900)
+ * @param reservedConcurrency reserved concurrency, {@code null} when none is set
+ * @param codeSizeBytes deployment package size in bytes
+ * @param tags the function's tags
+ */
+public record DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
+        Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
+        long codeSizeBytes, Map<String, String> tags) {
+
+    public DiscoveredFunction {
+        tags = Map.copyOf(tags);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.lambdalens.inventory;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A monitored function as other modules and the API see it.
+ */
+public record FunctionSummary(String account, String region, String name, String arn, @Nullable String runtime,
+        Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
+        long codeSizeBytes, Map<String, String> tags, FunctionState state, Instant firstSeen, Instant lastSeen) {
+}

@@ -1,0 +1,114 @@
+package dev.lambdalens.inventory;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Lambda function with identity across discoveries: its configuration changes, it may vanish and come back.
+ */
+@Entity
+@Table(name = "lambda_function")
+class LambdaFunction {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(name = "account_id")
+    private String account;
+
+    private String region;
+
+    private String name;
+
+    private String arn;
+
+    private @Nullable String runtime;
+
+    @Enumerated(EnumType.STRING)
+    private Architecture architecture;
+
+    private int memoryMb;
+
+    private int timeoutSeconds;
+
+    private @Nullable Integer reservedConcurrency;
+
+    private long codeSizeBytes;
+
+    @Enumerated(EnumType.STRING)
+    private FunctionState state;
+
+    private Instant firstSeen;
+
+    private Instant lastSeen;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "function_tag", joinColumns = @JoinColumn(name = "function_id"))
+    @MapKeyColumn(name = "tag_key")
+    @Column(name = "tag_value")
+    private Map<String, String> tags = new HashMap<>();
+
+    @SuppressWarnings("NullAway.Init")
+    protected LambdaFunction() {
+        // for JPA
+    }
+
+    LambdaFunction(DiscoveredFunction discovered, Instant seenAt) {
+        this.account = discovered.account();
+        this.region = discovered.region();
+        this.name = discovered.name();
+        this.firstSeen = seenAt;
+        update(discovered, seenAt);
+    }
+
+    void update(DiscoveredFunction discovered, Instant seenAt) {
+        this.arn = discovered.arn();
+        this.runtime = discovered.runtime();
+        this.architecture = discovered.architecture();
+        this.memoryMb = discovered.memoryMb();
+        this.timeoutSeconds = discovered.timeoutSeconds();
+        this.reservedConcurrency = discovered.reservedConcurrency();
+        this.codeSizeBytes = discovered.codeSizeBytes();
+        this.state = FunctionState.ACTIVE;
+        this.lastSeen = seenAt;
+        if (!this.tags.equals(discovered.tags())) {
+            this.tags.clear();
+            this.tags.putAll(discovered.tags());
+        }
+    }
+
+    void markGone() {
+        this.state = FunctionState.GONE;
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    FunctionState state() {
+        return this.state;
+    }
+
+    FunctionSummary toSummary() {
+        return new FunctionSummary(this.account, this.region, this.name, this.arn, this.runtime, this.architecture,
+                this.memoryMb, this.timeoutSeconds, this.reservedConcurrency, this.codeSizeBytes, Map.copyOf(this.tags),
+                this.state, this.firstSeen, this.lastSeen);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.lambdalens.metrics;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code AWS/Lambda} metrics LambdaLens collects, each with the statistics that are meaningful for it
+ * (AWS-FACTS.md): counts as Sum, concurrency as Maximum, duration as Average, Maximum, p99 and Sum (for cost).
+ */
+public enum LambdaMetric {
+
+    INVOCATIONS("Invocations", MetricUnit.COUNT, MetricScope.BOTH, Statistic.SUM),
+    ERRORS("Errors", MetricUnit.COUNT, MetricScope.BOTH, Statistic.SUM),
+    THROTTLES("Throttles", MetricUnit.COUNT, MetricScope.BOTH, Statistic.SUM),
+    DURATION("Duration", MetricUnit.MILLISECONDS, MetricScope.FUNCTION, Statistic.AVERAGE, Statistic.MAXIMUM,
+            Statistic.P99, Statistic.SUM),
+    CONCURRENT_EXECUTIONS("ConcurrentExecutions", MetricUnit.COUNT, MetricScope.BOTH, Statistic.MAXIMUM),
+    UNRESERVED_CONCURRENT_EXECUTIONS("UnreservedConcurrentExecutions", MetricUnit.COUNT, MetricScope.ACCOUNT,
+            Statistic.MAXIMUM),
+    CLAIMED_ACCOUNT_CONCURRENCY("ClaimedAccountConcurrency", MetricUnit.COUNT, MetricScope.ACCOUNT,
+            Statistic.MAXIMUM);
+
+    /** The CloudWatch namespace of every metric here. */
+    public static final String NAMESPACE = "AWS/Lambda";
+
+    private final String metricName;
+
+    private final MetricUnit unit;
+
+    private final MetricScope scope;
+
+    private final List<Statistic> statistics;
+
+    LambdaMetric(String metricName, MetricUnit unit, MetricScope scope, Statistic... statistics) {
+        this.metricName = metricName;
+        this.unit = unit;
+        this.scope = scope;
+        this.statistics = List.of(statistics);
+    }
+
+    /** The CloudWatch metric name. */
+    public String metricName() {
+        return this.metricName;
+    }
+
+    public MetricUnit unit() {
+        return this.unit;
+    }
+
+    public MetricScope scope() {
+        return this.scope;
+    }
+
+    /** The statistics collected for this metric, the first being its headline statistic. */
+    public List<Statistic> statistics() {
+        return this.statistics;
+    }
+
+    /** The metric CloudWatch names so (case-sensitive, as CloudWatch is). */
+    public static Optional<LambdaMetric> fromMetricName(String name) {
+        return Arrays.stream(values()).filter((m) -> m.metricName.equals(name)).findFirst();
+    }
+}

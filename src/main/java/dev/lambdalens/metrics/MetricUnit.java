@@ -1,0 +1,19 @@
+package dev.lambdalens.metrics;
+
+/**
+ * The CloudWatch unit of a metric.
+ */
+public enum MetricUnit {
+
+    COUNT("Count"), MILLISECONDS("Milliseconds");
+
+    private final String wireName;
+
+    MetricUnit(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return this.wireName;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.lambdalens.metrics;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes samples: in JDBC batches, one transaction per call, idempotent on (series, timestamp).
+ */
+@Service
+public class SampleStore {
+
+    static final int BATCH_SIZE = 1_000;
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate transaction;
+
+    private final SeriesCatalog catalog;
+
+    private final SampleUpsert upsert;
+
+    SampleStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, SeriesCatalog catalog) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.catalog = catalog;
+        this.upsert = SampleUpsert.forDataSource(dataSource);
+    }
+
+    /**
+     * Store the given points, replacing any stored value of the same series and timestamp. Either all of them are
+     * stored or, on failure, none.
+     * @param samples points per series
+     * @return the number of points written
+     */
+    public int upsert(Map<SeriesKey, List<Point>> samples) {
+        Integer written = this.transaction.execute((status) -> {
+            SampleBatch batch = new SampleBatch();
+            samples.forEach((key, points) -> {
+                long seriesId = this.catalog.idOf(key);
+                for (Point point : points) {
+                    if (batch.add(seriesId, point) == BATCH_SIZE) {
+                        flush(batch);
+                    }
+                }
+            });
+            flush(batch);
+            return batch.written;
+        });
+        return (written != null) ? written : 0;
+    }
+
+    private void flush(SampleBatch batch) {
+        if (batch.size == 0) {
+            return;
+        }
+        int size = batch.size;
+        this.jdbc.batchUpdate(this.upsert.sql(), new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                statement.setLong(1, batch.seriesIds[i]);
+                statement.setLong(2, batch.timestamps[i]);
+                statement.setDouble(3, batch.values[i]);
+            }
+
+            @Override
+            public int getBatchSize() {
+                return size;
+            }
+        });
+        batch.written += size;
+        batch.size = 0;
+    }
+
+    /** Column-wise buffer of one JDBC batch: no object per sample on the hot path. */
+    private static final class SampleBatch {
+
+        final long[] seriesIds = new long[BATCH_SIZE];
+
+        final long[] timestamps = new long[BATCH_SIZE];
+
+        final double[] values = new double[BATCH_SIZE];
+
+        int size;
+
+        int written;
+
+        int add(long seriesId, Point point) {
+            this.seriesIds[this.size] = seriesId;
+            this.timestamps[this.size] = point.epochSecond();
+            this.values[this.size] = point.value();
+            return ++this.size;
+        }
+    }
+}

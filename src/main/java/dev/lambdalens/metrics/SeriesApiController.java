@@ -1,0 +1,142 @@
+package dev.lambdalens.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/series}: one stored series over a range, at a step chosen from the range unless given.
+ */
+@RestController
+@RequestMapping("/api/v1/series")
+class SeriesApiController {
+
+    private static final Duration DEFAULT_RANGE = Duration.ofHours(1);
+
+    private final SeriesQueries queries;
+
+    private final Clock clock;
+
+    SeriesApiController(SeriesQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Operation(summary = "One series", description = "Points are [epochSeconds, value] at the step; a step without "
+            + "data is absent, never zero-filled. Without a step, the finest round step giving at most 1,440 points.")
+    SeriesResponse series(@Parameter(description = "CloudWatch metric name, e.g. Invocations") @RequestParam String metric,
+            @Parameter(description = "Sum, Maximum, Average or p99; defaults to the metric's headline statistic")
+            @RequestParam(required = false) @Nullable String statistic,
+            @RequestParam String region,
+            @Parameter(description = "function name; omitted means the account level") @RequestParam(required = false)
+            @Nullable String function,
+            @Parameter(description = "12-digit account id; needed only where several accounts match")
+            @RequestParam(required = false) @Nullable String account,
+            @Parameter(description = "ISO-8601 start (inclusive); default: an hour before to")
+            @RequestParam(required = false) @Nullable String from,
+            @Parameter(description = "ISO-8601 end (exclusive); default: now") @RequestParam(required = false)
+            @Nullable String to,
+            @Parameter(description = "seconds per point, a multiple of 60") @RequestParam(required = false)
+            @Nullable Long step) {
+        LambdaMetric lambdaMetric = LambdaMetric.fromMetricName(metric)
+            .orElseThrow(() -> new InvalidParameterException("metric", "metric '" + metric + "' is not one of "
+                    + Arrays.stream(LambdaMetric.values()).map(LambdaMetric::metricName).collect(Collectors.joining(", "))));
+        Statistic stat = statistic(lambdaMetric, statistic);
+        String functionName = (function == null || function.isBlank()) ? null : function;
+        checkScope(lambdaMetric, functionName);
+        Instant end = (to != null) ? Instants.parse("to", to) : this.clock.instant();
+        Instant start = (from != null) ? Instants.parse("from", from) : end.minus(DEFAULT_RANGE);
+        if (!start.isBefore(end)) {
+            throw new InvalidParameterException("from", "from (" + start + ") must be before to (" + end + ")");
+        }
+        long stepSeconds = step(step, Duration.between(start, end));
+        String accountId = account(account, region, functionName, lambdaMetric);
+        SeriesKey key = new SeriesKey(accountId, region, functionName, lambdaMetric, stat);
+        if (!this.queries.exists(key)) {
+            throw notFound(key);
+        }
+        return SeriesResponse.of(this.queries.read(key, start, end, stepSeconds));
+    }
+
+    private static Statistic statistic(LambdaMetric metric, @Nullable String requested) {
+        if (requested == null || requested.isBlank()) {
+            return metric.statistics().get(0);
+        }
+        return Statistic.fromWireName(requested)
+            .filter(metric.statistics()::contains)
+            .orElseThrow(() -> new InvalidParameterException("statistic", "statistic '" + requested
+                    + "' is not collected for " + metric.metricName() + " (collected: " + metric.statistics()
+                        .stream()
+                        .map(Statistic::wireName)
+                        .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private static void checkScope(LambdaMetric metric, @Nullable String function) {
+        if (function == null && !metric.scope().perAccount()) {
+            throw new InvalidParameterException("function",
+                    metric.metricName() + " is collected per function only: give a function");
+        }
+        if (function != null && !metric.scope().perFunction()) {
+            throw new InvalidParameterException("function",
+                    metric.metricName() + " is an account-level metric: leave function out");
+        }
+    }
+
+    private static long step(@Nullable Long requested, Duration range) {
+        if (requested == null) {
+            return Steps.stepFor(range, Steps.DEFAULT_MAX_POINTS);
+        }
+        if (requested < Steps.NATIVE_SECONDS || requested % Steps.NATIVE_SECONDS != 0) {
+            throw new InvalidParameterException("step", "step " + requested
+                    + " must be a positive multiple of 60 seconds (samples are stored per minute)");
+        }
+        if (Steps.ceilDiv(range.toSeconds(), requested) > Steps.MAX_POINTS) {
+            throw new InvalidParameterException("step", "step " + requested + " gives more than " + Steps.MAX_POINTS
+                    + " points over this range: choose a larger step or a shorter range");
+        }
+        return requested;
+    }
+
+    private String account(@Nullable String requested, String region, @Nullable String function, LambdaMetric metric) {
+        if (requested != null && !requested.isBlank()) {
+            return requested;
+        }
+        List<String> accounts = this.queries.accountsWith(region, (function != null) ? function : "", metric);
+        if (accounts.size() > 1) {
+            throw new InvalidParameterException("account",
+                    "several accounts match in " + region + " (" + String.join(", ", accounts) + "): give an account");
+        }
+        if (accounts.isEmpty()) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No " + metric.metricName() + " series is stored for "
+                            + ((function != null) ? "function " + function : "the account level") + " in " + region),
+                    null);
+        }
+        return accounts.get(0);
+    }
+
+    private static ErrorResponseException notFound(SeriesKey key) {
+        String subject = key.accountLevel() ? "the account level" : "function " + key.functionName();
+        return new ErrorResponseException(HttpStatus.NOT_FOUND,
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No " + key.metric().metricName() + " "
+                        + key.statistic().wireName() + " series is stored for " + subject + " in account "
+                        + key.account() + ", " + key.region()),
+                null);
+    }
+}

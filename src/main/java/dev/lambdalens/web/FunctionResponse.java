@@ -1,0 +1,20 @@
+package dev.lambdalens.web;
+
+import java.util.Map;
+
+import dev.lambdalens.inventory.FunctionSummary;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A function as {@code GET /api/v1/functions} lists it; the one-function answer adds its last hour's figures.
+ */
+record FunctionResponse(String account, String region, String name, String arn, @Nullable String runtime,
+        String architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
+        long codeSizeBytes, Map<String, String> tags, String state, @Nullable FunctionFigures lastHour) {
+
+    static FunctionResponse of(FunctionSummary f, @Nullable FunctionFigures lastHour) {
+        return new FunctionResponse(f.account(), f.region(), f.name(), f.arn(), f.runtime(),
+                f.architecture().wireName(), f.memoryMb(), f.timeoutSeconds(), f.reservedConcurrency(),
+                f.codeSizeBytes(), f.tags(), f.state().name().toLowerCase(java.util.Locale.ROOT), lastHour);
+    }
+}

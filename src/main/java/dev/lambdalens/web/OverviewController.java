@@ -1,0 +1,103 @@
+package dev.lambdalens.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+import dev.lambdalens.inventory.AccountLimits;
+import dev.lambdalens.inventory.FunctionState;
+import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.Point;
+import dev.lambdalens.metrics.SeriesData;
+import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.metrics.SeriesQueries;
+import dev.lambdalens.metrics.Statistic;
+import dev.lambdalens.metrics.Steps;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The overview: per region, account concurrency against the limit and the traffic of the last day; below, every
+ * function with its last hour's figures.
+ */
+@Controller
+class OverviewController {
+
+    private static final Duration CHART_RANGE = Duration.ofHours(24);
+
+    private final RecentFigures figures;
+
+    private final Inventory inventory;
+
+    private final SeriesQueries queries;
+
+    private final Charts charts;
+
+    private final Clock clock;
+
+    OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock) {
+        this.figures = figures;
+        this.inventory = inventory;
+        this.queries = queries;
+        this.charts = charts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String overview(Model model) {
+        Instant to = this.clock.instant();
+        List<FunctionRow> rows = this.figures.lastHour();
+        Map<String, List<FunctionRow>> byRegion = new TreeMap<>();
+        rows.forEach((row) -> byRegion
+            .computeIfAbsent(row.function().account() + "/" + row.function().region(), (k) -> new ArrayList<>())
+            .add(row));
+        List<RegionView> regions = new ArrayList<>();
+        byRegion.values().forEach((regionRows) -> {
+            String account = regionRows.get(0).function().account();
+            String region = regionRows.get(0).function().region();
+            Integer limit = this.inventory.limits(account, region).map(AccountLimits::concurrencyLimit).orElse(null);
+            long active = regionRows.stream().filter((r) -> r.function().state() == FunctionState.ACTIVE).count();
+            RegionPanel panel = new RegionPanel(account, region, limit, peakConcurrency(account, region, to),
+                    (int) active);
+            regions.add(new RegionView(panel, this.charts.render(regionCharts(account, region, limit, to))));
+        });
+        model.addAttribute("regions", regions);
+        model.addAttribute("rows", rows);
+        return "overview";
+    }
+
+    private @Nullable Double peakConcurrency(String account, String region, Instant to) {
+        SeriesKey key = SeriesKey.ofAccount(account, region, LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM);
+        SeriesData data = this.queries.read(key, to.minus(RecentFigures.LAST_HOUR), to, Steps.NATIVE_SECONDS);
+        OptionalDouble peak = data.points().stream().mapToDouble(Point::value).max();
+        return peak.isPresent() ? peak.getAsDouble() : null;
+    }
+
+    private List<Chart> regionCharts(String account, String region, @Nullable Integer limit, Instant to) {
+        Instant from = to.minus(CHART_RANGE);
+        Chart concurrency = new Chart("Account concurrency", "executions",
+                List.of(new ChartLine("ConcurrentExecutions", account, region, null, "ConcurrentExecutions", "Maximum"),
+                        new ChartLine("ClaimedAccountConcurrency", account, region, null, "ClaimedAccountConcurrency",
+                                "Maximum")),
+                from, to, (limit != null) ? limit.doubleValue() : null, (limit != null) ? "account limit" : null);
+        Chart traffic = new Chart("Invocations, errors and throttles", "per step",
+                List.of(new ChartLine("Invocations", account, region, null, "Invocations", "Sum"),
+                        new ChartLine("Errors", account, region, null, "Errors", "Sum"),
+                        new ChartLine("Throttles", account, region, null, "Throttles", "Sum")),
+                from, to, null, null);
+        return List.of(concurrency, traffic);
+    }
+
+    /** A region's panel and its rendered charts. */
+    record RegionView(RegionPanel panel, List<Charts.RenderedChart> charts) {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.lambdalens.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.FunctionRef;
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.SeriesQueries;
+import dev.lambdalens.metrics.Statistic;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Joins the inventory with each function's figures over the last hour: five grouped queries for all functions
+ * together, not five per function.
+ */
+@Component
+class RecentFigures {
+
+    static final Duration LAST_HOUR = Duration.ofHours(1);
+
+    private final Inventory inventory;
+
+    private final SeriesQueries queries;
+
+    private final Clock clock;
+
+    RecentFigures(Inventory inventory, SeriesQueries queries, Clock clock) {
+        this.inventory = inventory;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    List<FunctionRow> lastHour() {
+        return rows(this.inventory.functions());
+    }
+
+    List<FunctionRow> rows(List<FunctionSummary> functions) {
+        Instant to = this.clock.instant();
+        Instant from = to.minus(LAST_HOUR);
+        Map<FunctionRef, Double> invocations = figure(LambdaMetric.INVOCATIONS, Statistic.SUM, from, to);
+        Map<FunctionRef, Double> errors = figure(LambdaMetric.ERRORS, Statistic.SUM, from, to);
+        Map<FunctionRef, Double> throttles = figure(LambdaMetric.THROTTLES, Statistic.SUM, from, to);
+        Map<FunctionRef, Double> concurrency = figure(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, from, to);
+        Map<FunctionRef, Double> p99 = figure(LambdaMetric.DURATION, Statistic.P99, from, to);
+        return functions.stream().map((function) -> {
+            FunctionRef ref = new FunctionRef(function.account(), function.region(), function.name());
+            Double p99Ms = p99.get(ref);
+            Double share = (p99Ms != null) ? p99Ms / (function.timeoutSeconds() * 1000.0) : null;
+            return new FunctionRow(function, new FunctionFigures(invocations.get(ref), errors.get(ref),
+                    throttles.get(ref), concurrency.get(ref), p99Ms, share));
+        }).toList();
+    }
+
+    private Map<FunctionRef, Double> figure(LambdaMetric metric, Statistic statistic, Instant from, Instant to) {
+        return this.queries.perFunction(metric, statistic, from, to);
+    }
+}
