@@ -1,0 +1,98 @@
+package dev.lambdalens.testing;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lambdalens.collector.source.Discovery;
+import dev.lambdalens.collector.source.MetricSource;
+import dev.lambdalens.collector.source.SourceLimits;
+import dev.lambdalens.collector.source.SourceRegion;
+import dev.lambdalens.metrics.Point;
+import dev.lambdalens.metrics.SeriesKey;
+
+/**
+ * A real source (the demo account) with faults a test switches on: a region that fails, answers with datapoints
+ * outside the window, functions that vanish from discovery.
+ */
+public class ScriptedSource implements MetricSource {
+
+    private final MetricSource delegate;
+
+    private final Set<String> failingRegions = ConcurrentHashMap.newKeySet();
+
+    private final Set<String> hiddenFunctions = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean malformed;
+
+    private volatile int fetchCalls;
+
+    public ScriptedSource(MetricSource delegate) {
+        this.delegate = delegate;
+    }
+
+    public void failRegion(String region) {
+        this.failingRegions.add(region);
+    }
+
+    public void heal() {
+        this.failingRegions.clear();
+        this.malformed = false;
+    }
+
+    public void hideFunction(String name) {
+        this.hiddenFunctions.add(name);
+    }
+
+    public void answerMalformed() {
+        this.malformed = true;
+    }
+
+    public int fetchCalls() {
+        return this.fetchCalls;
+    }
+
+    @Override
+    public List<SourceRegion> regions() {
+        return this.delegate.regions();
+    }
+
+    @Override
+    public SourceLimits limits() {
+        return this.delegate.limits();
+    }
+
+    @Override
+    public Discovery discover(SourceRegion region) {
+        failIfAsked(region);
+        Discovery discovery = this.delegate.discover(region);
+        return new Discovery(discovery.functions()
+            .stream()
+            .filter((f) -> !this.hiddenFunctions.contains(f.name()))
+            .toList(), discovery.limits());
+    }
+
+    @Override
+    public Map<SeriesKey, List<Point>> fetch(SourceRegion region, List<SeriesKey> series, Instant start, Instant end) {
+        failIfAsked(region);
+        this.fetchCalls++;
+        Map<SeriesKey, List<Point>> answer = new LinkedHashMap<>(this.delegate.fetch(region, series, start, end));
+        if (this.malformed) {
+            SeriesKey first = series.get(0);
+            List<Point> points = new ArrayList<>(answer.getOrDefault(first, List.of()));
+            points.add(new Point(end.getEpochSecond() + 3_600, 1));
+            answer.put(first, points);
+        }
+        return answer;
+    }
+
+    private void failIfAsked(SourceRegion region) {
+        if (this.failingRegions.contains(region.region())) {
+            throw new IllegalStateException("ThrottlingException: Rate exceeded (simulated for " + region + ")");
+        }
+    }
+}
