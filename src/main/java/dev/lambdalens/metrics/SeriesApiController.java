@@ -39,7 +39,8 @@ class SeriesApiController {
 
     @GetMapping
     @Operation(summary = "One series", description = "Points are [epochSeconds, value] at the step; a step without "
-            + "data is absent, never zero-filled. Without a step, the finest round step giving at most 1,440 points.")
+            + "data is absent, never zero-filled. Without a step, the finest round step giving at most 1,440 points. "
+            + "from is rounded down to the step, as CloudWatch rounds StartTime.")
     SeriesResponse series(@Parameter(description = "CloudWatch metric name, e.g. Invocations") @RequestParam String metric,
             @Parameter(description = "Sum, Maximum, Average or p99; defaults to the metric's headline statistic")
             @RequestParam(required = false) @Nullable String statistic,

@@ -32,7 +32,8 @@ public class SeriesQueries {
 
     /**
      * The series over [from, to), combined into buckets of {@code stepSeconds} aligned to the epoch with the
-     * statistic's own rollup; buckets without data are absent.
+     * statistic's own rollup; buckets without data are absent. Like CloudWatch's StartTime, {@code from} is rounded
+     * down to the step, so that the first bucket is a whole one rather than a fragment.
      */
     public SeriesData read(SeriesKey key, Instant from, Instant to, long stepSeconds) {
         if (stepSeconds < Steps.NATIVE_SECONDS || stepSeconds % Steps.NATIVE_SECONDS != 0) {
@@ -49,7 +50,7 @@ public class SeriesQueries {
                 + "from metric_sample where series_id = :series and ts >= :from and ts < :to "
                 + "group by " + bucket + " order by bucket")
             .param("series", seriesId.get())
-            .param("from", from.getEpochSecond())
+            .param("from", Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds)
             .param("to", to.getEpochSecond())
             .query((rs, row) -> new Point(rs.getLong(1), rs.getDouble(2)))
             .list();

@@ -95,6 +95,15 @@ abstract class SampleStoreContract {
     }
 
     @Test
+    void shouldRoundTheStartDownToTheStepAsCloudWatchDoes() {
+        this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 1), point(1, 2), point(4, 3), point(5, 4))));
+        List<Point> fromMidBucket = this.queries
+            .read(INVOCATIONS, Instant.ofEpochSecond(T0 + 90), Instant.ofEpochSecond(T0 + 3600), 300)
+            .points();
+        assertThat(fromMidBucket).containsExactly(point(0, 6), point(5, 4));
+    }
+
+    @Test
     void shouldInventNoPointForMinutesWithoutData() {
         this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 1), point(30, 2))));
         assertThat(read(INVOCATIONS, 60)).containsExactly(point(0, 1), point(30, 2));
