@@ -1,0 +1,169 @@
+package dev.lambdalens.web;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import dev.lambdalens.testing.DemoData;
+import dev.lambdalens.testing.DemoDataConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages in a real browser (Debian's Chromium through ChromeDriver): every chart fetches its series and draws
+ * them, the page logs no JavaScript error, and the function table searches and sorts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(DemoDataConfiguration.class)
+class BrowserTests {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    /** Counts canvas pixels close to the first line colour of charts.js (#1f77b4): drawn data, not axes or grid. */
+    private static final String DATA_PIXELS = """
+            const canvas = arguments[0].querySelector('canvas');
+            if (!canvas) { return -1; }
+            const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+            let n = 0;
+            for (let i = 0; i < d.length; i += 4) {
+              if (Math.abs(d[i] - 31) < 20 && Math.abs(d[i + 1] - 119) < 20 && Math.abs(d[i + 2] - 180) < 20
+                  && d[i + 3] > 128) { n++; }
+            }
+            return n;""";
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DemoData demoData;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assumptions.abort("No browser: install Debian's chromium and chromium-driver "
+                    + "(apt-get install -y chromium chromium-driver) to run the browser tests");
+        }
+        assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1400,1800");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
+            .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void collect() {
+        this.demoData.collectOnce();
+    }
+
+    @Test
+    void shouldDrawEveryOverviewChartWithData() {
+        open("/");
+        assertChartsDrewData(4);
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldDrawEveryFunctionChartWithDataForEachRange() {
+        open("/functions/us-east-1/image-resizer");
+        assertChartsDrewData(4);
+        browser.findElement(By.linkText("7d")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("range=7d"));
+        assertChartsDrewData(4);
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldSearchAndSortTheFunctionTable() {
+        open("/");
+        browser.findElement(By.id("function-search")).sendKeys("thumb");
+        List<WebElement> visible = visibleRows();
+        assertThat(visible).hasSize(1);
+        assertThat(visible.get(0).getText()).contains("thumbnailer");
+
+        browser.findElement(By.id("function-search")).clear();
+        browser.findElement(By.id("function-search")).sendKeys(" ");
+        WebElement throttles = browser.findElement(By.xpath("//table[@id='functions']//th[text()='Throttles']"));
+        throttles.click();
+        throttles.click(); // descending: the most throttled first
+        List<WebElement> rows = visibleRows();
+        assertThat(rows).hasSize(14);
+        assertThat(rows.get(0).getText()).contains("image-resizer");
+        assertThat(rows.get(1).getText()).contains("thumbnailer");
+        assertNoJavaScriptErrors();
+    }
+
+    private void open(String path) {
+        browser.manage().logs().get(LogType.BROWSER); // start each page with an empty log
+        browser.get("http://localhost:" + this.port + path);
+    }
+
+    private static List<WebElement> visibleRows() {
+        return browser.findElements(By.cssSelector("#functions tbody tr")).stream().filter(WebElement::isDisplayed)
+            .toList();
+    }
+
+    private static void assertChartsDrewData(int expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until((d) -> d
+            .findElements(By.cssSelector("[data-chart]"))
+            .stream()
+            .allMatch((chart) -> chart.getAttribute("data-drawn") != null));
+        List<WebElement> charts = browser.findElements(By.cssSelector("[data-chart]"));
+        assertThat(charts).hasSize(expected);
+        for (WebElement chart : charts) {
+            assertThat(chart.getAttribute("data-drawn")).isEqualTo("true");
+            assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isPositive();
+            Object pixels = ((JavascriptExecutor) browser).executeScript(DATA_PIXELS, chart);
+            assertThat(((Number) pixels).longValue()).as("data pixels drawn in a chart").isGreaterThan(100);
+        }
+    }
+
+    private static void assertNoJavaScriptErrors() {
+        List<LogEntry> errors = browser.manage()
+            .logs()
+            .get(LogType.BROWSER)
+            .getAll()
+            .stream()
+            .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+}
