@@ -39,15 +39,30 @@ record CollectorProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
 
     private static void requireAtLeast(String name, Duration value, Duration minimum) {
         if (value.compareTo(minimum) < 0) {
-            throw new IllegalArgumentException(
-                    "lambdalens.collector." + name + " must be at least " + minimum + " but is " + value);
+            throw new IllegalArgumentException("lambdalens.collector." + name + " must be at least " + readable(minimum)
+                    + " but is " + readable(value));
         }
     }
 
     private static void requireAtMost(String name, Duration value, Duration maximum) {
         if (value.compareTo(maximum) > 0) {
-            throw new IllegalArgumentException("lambdalens.collector." + name + " must be at most " + maximum
-                    + " (CloudWatch keeps 1-minute data for 15 days) but is " + value);
+            throw new IllegalArgumentException("lambdalens.collector." + name + " must be at most " + readable(maximum)
+                    + " (CloudWatch keeps 1-minute data for 15 days) but is " + readable(value));
         }
+    }
+
+    /** A duration the way the settings are written: 15d, 24h, 10s. */
+    static String readable(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds != 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds != 0 && seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        if (seconds != 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return (duration.toMillis() % 1000 == 0) ? seconds + "s" : duration.toMillis() + "ms";
     }
 }

@@ -1,0 +1,53 @@
+package dev.lambdalens;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A setting out of range stops startup with a message that names it, rather than running with a surprise.
+ */
+class ConfigurationTests {
+
+    @Test
+    void shouldRefuseACollectionIntervalBelowTenSeconds() {
+        assertThatThrownBy(() -> start("--lambdalens.collector.interval=1s")).hasStackTraceContaining(
+                "lambdalens.collector.interval must be at least 10s but is 1s");
+    }
+
+    @Test
+    void shouldRefuseABackfillBeyondCloudWatchRetention() {
+        assertThatThrownBy(() -> start("--lambdalens.collector.backfill-horizon=30d"))
+            .hasStackTraceContaining("lambdalens.collector.backfill-horizon must be at most 15d (CloudWatch keeps 1-minute data for 15 days) but is 30d");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSource() {
+        assertThatThrownBy(() -> start("--lambdalens.source=cloud")).hasStackTraceContaining("lambdalens.source");
+    }
+
+    @Test
+    void shouldSayPlainlyThatTheAwsSourceIsNotAvailableYet() {
+        assertThatThrownBy(() -> start("--lambdalens.source=aws"))
+            .hasStackTraceContaining("lambdalens.source=aws is not available in this version");
+    }
+
+    @Test
+    void shouldStartWithTheDefaults() {
+        try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.isRunning()).isTrue();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(LambdaLensApplication.class).web(WebApplicationType.NONE)
+            .properties("spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime(),
+                    "lambdalens.collector.enabled=false")
+            .run(args);
+    }
+}
