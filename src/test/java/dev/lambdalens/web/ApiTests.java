@@ -99,56 +99,6 @@ class ApiTests {
     }
 
     @Test
-    void shouldRefuseAnUnknownMetricNamingTheParameter() throws Exception {
-        badRequest(get("/api/v1/series").param("metric", "Invocashuns").param("region", "us-east-1"), "metric")
-            .andExpect(jsonPath("$.detail").value(containsString("Invocations")));
-    }
-
-    @Test
-    void shouldRefuseAStatisticThatIsNotCollected() throws Exception {
-        badRequest(get("/api/v1/series").param("metric", "Invocations")
-            .param("statistic", "p99")
-            .param("region", "us-east-1"), "statistic");
-    }
-
-    @Test
-    void shouldRefuseAnInvertedRange() throws Exception {
-        badRequest(get("/api/v1/series").param("metric", "Invocations")
-            .param("region", "us-east-1")
-            .param("from", "2026-11-28T10:00:00Z")
-            .param("to", "2026-11-28T09:00:00Z"), "from");
-    }
-
-    @Test
-    void shouldRefuseAMalformedDate() throws Exception {
-        badRequest(get("/api/v1/series").param("metric", "Invocations")
-            .param("region", "us-east-1")
-            .param("to", "yesterday"), "to")
-            .andExpect(jsonPath("$.detail").value(containsString("ISO-8601")));
-    }
-
-    @Test
-    void shouldRefuseAStepThatIsNotAWholeMinuteOrNotANumber() throws Exception {
-        badRequest(get("/api/v1/series").param("metric", "Invocations").param("region", "us-east-1").param("step", "90"),
-                "step");
-        badRequest(get("/api/v1/series").param("metric", "Invocations").param("region", "us-east-1").param("step", "ten"),
-                "step");
-    }
-
-    @Test
-    void shouldRefuseAFunctionForAnAccountLevelMetric() throws Exception {
-        badRequest(get("/api/v1/series").param("metric", "ClaimedAccountConcurrency")
-            .param("region", "us-east-1")
-            .param("function", "orders-api"), "function");
-    }
-
-    @Test
-    void shouldRefuseAMissingParameterAsAProblem() throws Exception {
-        problem(this.mvc.perform(get("/api/v1/series").param("region", "us-east-1")), 400)
-            .andExpect(jsonPath("$.detail").value(containsString("metric")));
-    }
-
-    @Test
     void shouldReportCollectorStatusPerRegion() throws Exception {
         this.mvc.perform(get("/api/v1/collector/status"))
             .andExpect(status().isOk())
@@ -166,11 +116,6 @@ class ApiTests {
             .andExpect(jsonPath("$.paths['/api/v1/series']").exists())
             .andExpect(jsonPath("$.paths['/api/v1/functions/{region}/{name}']").exists())
             .andExpect(jsonPath("$.paths['/api/v1/collector/status']").exists());
-    }
-
-    private ResultActions badRequest(org.springframework.test.web.servlet.RequestBuilder request, String parameter)
-            throws Exception {
-        return problem(this.mvc.perform(request), 400).andExpect(jsonPath("$.parameter").value(parameter));
     }
 
     private static ResultActions problem(ResultActions result, int status) throws Exception {
