@@ -19,8 +19,8 @@ class CollectorPageController {
     @GetMapping("/collector")
     String status(Model model) {
         model.addAttribute("source", this.status.source().name().toLowerCase(java.util.Locale.ROOT));
-        model.addAttribute("interval", this.status.interval());
-        model.addAttribute("trailingWindow", this.status.trailingWindow());
+        model.addAttribute("interval", CollectorProperties.readable(this.status.interval()));
+        model.addAttribute("trailingWindow", CollectorProperties.readable(this.status.trailingWindow()));
         model.addAttribute("regions", this.status.regions());
         return "collector/status";
     }
