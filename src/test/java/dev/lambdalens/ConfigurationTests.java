@@ -32,9 +32,22 @@ class ConfigurationTests {
     }
 
     @Test
-    void shouldSayPlainlyThatTheAwsSourceIsNotAvailableYet() {
-        assertThatThrownBy(() -> start("--lambdalens.source=aws"))
-            .hasStackTraceContaining("lambdalens.source=aws is not available in this version");
+    void shouldRefuseAnAwsRegionThatIsNotARegionName() {
+        assertThatThrownBy(() -> start("--lambdalens.source=aws", "--lambdalens.aws.regions=us-east-1,Frankfurt"))
+            .hasStackTraceContaining("lambdalens.aws.regions: 'Frankfurt' is not an AWS region name");
+    }
+
+    @Test
+    void shouldRefuseARoleArnThatIsNotARoleArn() {
+        assertThatThrownBy(() -> start("--lambdalens.source=aws", "--lambdalens.aws.accounts[0].role-arn=admin"))
+            .hasStackTraceContaining("'admin' is not an IAM role ARN");
+    }
+
+    @Test
+    void shouldRefuseStaticCredentialsWithoutAnEmulatorEndpoint() {
+        assertThatThrownBy(() -> start("--lambdalens.source=aws", "--lambdalens.aws.access-key-id=AKIA",
+                "--lambdalens.aws.secret-access-key=secret"))
+            .hasStackTraceContaining("lambdalens.aws.access-key-id is for emulators only");
     }
 
     @Test

@@ -29,7 +29,14 @@ class CollectionTrigger {
 
     /** One cycle over every account and region; returns how many succeeded. */
     int runCycle() {
-        List<SourceRegion> regions = this.source.regions();
+        List<SourceRegion> regions;
+        try {
+            regions = this.source.regions();
+        }
+        catch (RuntimeException ex) {
+            logger.error("Cannot list the accounts and regions to collect: {}", ex.getMessage());
+            return 0;
+        }
         int succeeded = 0;
         for (SourceRegion region : regions) {
             try {

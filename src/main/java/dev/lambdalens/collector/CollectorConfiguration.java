@@ -3,7 +3,10 @@ package dev.lambdalens.collector;
 import java.time.Clock;
 
 import dev.lambdalens.collector.source.MetricSource;
+import dev.lambdalens.collector.source.aws.AwsMetricSource;
+import dev.lambdalens.collector.source.aws.AwsProperties;
 import dev.lambdalens.collector.source.demo.DemoMetricSource;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,11 +23,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class CollectorConfiguration {
 
     @Bean
-    MetricSource metricSource(SourceSettings settings, Clock clock) {
+    MetricSource metricSource(SourceSettings settings, AwsProperties aws, MeterRegistry registry, Clock clock) {
         return switch (settings.source()) {
             case DEMO -> new DemoMetricSource(clock);
-            case AWS -> throw new IllegalStateException("lambdalens.source=aws is not available in this version: "
-                    + "the AWS adapter arrives with the next release. Use lambdalens.source=demo.");
+            case AWS -> new AwsMetricSource(aws, registry, clock);
         };
     }
 

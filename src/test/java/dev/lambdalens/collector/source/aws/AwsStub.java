@@ -1,0 +1,403 @@
+package dev.lambdalens.collector.source.aws;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORGenerator;
+import tools.jackson.dataformat.cbor.CBORMapper;
+
+/**
+ * An in-process stand-in for AWS that speaks the real wire protocols the SDK uses: CloudWatch in Smithy RPC v2 CBOR,
+ * Lambda in REST-JSON, STS in the query protocol. Accounts are told apart by the access key in the request's
+ * signature, regions by its credential scope. Faults are switched on per test.
+ */
+final class AwsStub implements AutoCloseable {
+
+    static final String HOME_ACCOUNT = "111111111111";
+
+    static final String HOME_ACCESS_KEY = "AKIATESTHOME";
+
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/");
+
+    private static final CBORMapper cbor = CBORMapper.builder().build();
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private final HttpServer server;
+
+    /** account -> region -> functions. */
+    final Map<String, Map<String, List<StubFunction>>> functions = new ConcurrentHashMap<>();
+
+    /** account/region -> concurrency limit; absent means GetAccountSettings is refused. */
+    final Map<String, Integer> concurrencyLimits = new ConcurrentHashMap<>();
+
+    /** "account/region/function/metric/stat" -> epoch second -> value. */
+    final Map<String, TreeMap<Long, Double>> datapoints = new ConcurrentHashMap<>();
+
+    volatile int datapointsPerPage = 100_800;
+
+    volatile int throttleGetMetricData;
+
+    volatile int throttleStatus = 400;
+
+    volatile int failGetMetricDataWith500;
+
+    final Set<String> internalErrorOnce = ConcurrentHashMap.newKeySet();
+
+    volatile boolean mismatchedValues;
+
+    final AtomicInteger getMetricDataCalls = new AtomicInteger();
+
+    final AtomicInteger metricsRequested = new AtomicInteger();
+
+    final AtomicInteger listFunctionsCalls = new AtomicInteger();
+
+    final AtomicInteger getFunctionCalls = new AtomicInteger();
+
+    final List<Integer> queriesPerCall = Collections.synchronizedList(new ArrayList<>());
+
+    AwsStub() throws IOException {
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server.createContext("/", this::handle);
+        this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        this.server.start();
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+    }
+
+    static String accessKeyOf(String account) {
+        return HOME_ACCOUNT.equals(account) ? HOME_ACCESS_KEY : "ASIA" + account;
+    }
+
+    static String seriesKey(String account, String region, String function, String metric, String stat) {
+        return account + "/" + region + "/" + function + "/" + metric + "/" + stat;
+    }
+
+    void addFunction(String account, String region, StubFunction function) {
+        this.functions.computeIfAbsent(account, (a) -> new ConcurrentHashMap<>())
+            .computeIfAbsent(region, (r) -> Collections.synchronizedList(new ArrayList<>()))
+            .add(function);
+    }
+
+    void put(String account, String region, String function, String metric, String stat, long epochSecond,
+            double value) {
+        this.datapoints.computeIfAbsent(seriesKey(account, region, function, metric, stat),
+                (k) -> new TreeMap<>()).put(epochSecond, value);
+    }
+
+    @Override
+    public void close() {
+        this.server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Matcher credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            if (!credential.find()) {
+                send(exchange, 403, "text/plain", "unsigned request".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String account = credential.group(1).equals(HOME_ACCESS_KEY) ? HOME_ACCOUNT
+                    : credential.group(1).substring(4);
+            String region = credential.group(2);
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.startsWith("/service/GraniteServiceVersion20100801/operation/GetMetricData")) {
+                getMetricData(exchange, account, region, body);
+            }
+            else if (path.startsWith("/2015-03-31/functions")) {
+                lambdaFunctions(exchange, account, region, path);
+            }
+            else if (path.startsWith("/2016-08-19/account-settings")) {
+                accountSettings(exchange, account, region);
+            }
+            else if ("POST".equals(exchange.getRequestMethod()) && "/".equals(path)) {
+                sts(exchange, account, new String(body, StandardCharsets.UTF_8));
+            }
+            else {
+                send(exchange, 404, "text/plain", ("no stub for " + path).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        catch (RuntimeException ex) {
+            ex.printStackTrace();
+            throw ex;
+        }
+    }
+
+    // CloudWatch, Smithy RPC v2 CBOR
+
+    private void getMetricData(HttpExchange exchange, String account, String region, byte[] body) throws IOException {
+        this.getMetricDataCalls.incrementAndGet();
+        if (this.throttleGetMetricData > 0) {
+            this.throttleGetMetricData--;
+            cborError(exchange, this.throttleStatus, "ThrottlingException", "Rate exceeded");
+            return;
+        }
+        if (this.failGetMetricDataWith500 > 0) {
+            this.failGetMetricDataWith500--;
+            cborError(exchange, 500, "InternalServiceError", "We are sorry");
+            return;
+        }
+        JsonNode request = cbor.readTree(body);
+        long start = request.get("StartTime").asLong();
+        long end = request.get("EndTime").asLong();
+        int offset = request.has("NextToken") ? Integer.parseInt(request.get("NextToken").asString()) : 0;
+        JsonNode queries = request.get("MetricDataQueries");
+        this.metricsRequested.addAndGet(queries.size());
+        this.queriesPerCall.add(queries.size());
+        // every datapoint of every query, in query order, then cut into pages
+        List<Object[]> entries = new ArrayList<>();
+        Map<String, String> internalErrors = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode query : queries) {
+            String id = query.get("Id").asString();
+            ids.add(id);
+            JsonNode stat = query.get("MetricStat");
+            JsonNode metric = stat.get("Metric");
+            String function = "";
+            for (JsonNode dimension : metric.path("Dimensions")) {
+                if ("FunctionName".equals(dimension.get("Name").asString())) {
+                    function = dimension.get("Value").asString();
+                }
+            }
+            String key = seriesKey(account, region, function, metric.get("MetricName").asString(),
+                    stat.get("Stat").asString());
+            if (this.internalErrorOnce.remove(key)) {
+                internalErrors.put(id, key);
+                continue;
+            }
+            this.datapoints.getOrDefault(key, new TreeMap<>())
+                .subMap(start, true, end, false)
+                .forEach((t, v) -> entries.add(new Object[] { id, t, v }));
+        }
+        List<Object[]> page = entries.subList(Math.min(offset, entries.size()),
+                Math.min(entries.size(), offset + this.datapointsPerPage));
+        boolean more = offset + this.datapointsPerPage < entries.size();
+        Map<String, List<Object[]>> byId = new LinkedHashMap<>();
+        page.forEach((e) -> byId.computeIfAbsent((String) e[0], (k) -> new ArrayList<>()).add(e));
+        if (offset == 0) {
+            ids.forEach((id) -> {
+                if (!internalErrors.containsKey(id)) {
+                    byId.putIfAbsent(id, new ArrayList<>());
+                }
+            });
+        }
+        Set<String> continuing = new java.util.HashSet<>();
+        if (more) {
+            entries.subList(offset + this.datapointsPerPage, entries.size()).forEach((e) -> continuing.add((String) e[0]));
+        }
+        List<String> order = new ArrayList<>(byId.keySet());
+        Collections.reverse(order); // results come in any order: never rely on it
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CBORGenerator generator = (CBORGenerator) cbor.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeName("MetricDataResults");
+            generator.writeStartArray();
+            for (String id : order) {
+                List<Object[]> points = byId.get(id);
+                generator.writeStartObject();
+                generator.writeStringProperty("Id", id);
+                generator.writeName("Timestamps");
+                generator.writeStartArray();
+                for (Object[] p : points) {
+                    generator.writeTag(1);
+                    generator.writeNumber(((Long) p[1]).doubleValue());
+                }
+                generator.writeEndArray();
+                generator.writeName("Values");
+                generator.writeStartArray();
+                for (Object[] p : points) {
+                    generator.writeNumber((Double) p[2]);
+                }
+                if (this.mismatchedValues && !points.isEmpty()) {
+                    generator.writeNumber(1.0);
+                }
+                generator.writeEndArray();
+                generator.writeStringProperty("StatusCode", continuing.contains(id) ? "PartialData" : "Complete");
+                generator.writeEndObject();
+            }
+            for (String id : internalErrors.keySet()) {
+                generator.writeStartObject();
+                generator.writeStringProperty("Id", id);
+                generator.writeName("Timestamps");
+                generator.writeStartArray();
+                generator.writeEndArray();
+                generator.writeName("Values");
+                generator.writeStartArray();
+                generator.writeEndArray();
+                generator.writeStringProperty("StatusCode", "InternalError");
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            if (more) {
+                generator.writeStringProperty("NextToken", String.valueOf(offset + this.datapointsPerPage));
+            }
+            generator.writeEndObject();
+        }
+        exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+        send(exchange, 200, "application/cbor", out.toByteArray());
+    }
+
+    private void cborError(HttpExchange exchange, int status, String type, String message) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var generator = cbor.createGenerator(out)) {
+            generator.writeStartObject();
+            generator.writeStringProperty("__type", "com.amazonaws.cloudwatch#" + type);
+            generator.writeStringProperty("message", message);
+            generator.writeEndObject();
+        }
+        exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+        send(exchange, status, "application/cbor", out.toByteArray());
+    }
+
+    // Lambda, REST-JSON
+
+    private void lambdaFunctions(HttpExchange exchange, String account, String region, String path) throws IOException {
+        List<StubFunction> all = List.copyOf(this.functions.getOrDefault(account, Map.of()).getOrDefault(region, List.of()));
+        String name = path.substring("/2015-03-31/functions".length()).replaceAll("^/|/$", "");
+        if (name.isEmpty()) {
+            this.listFunctionsCalls.incrementAndGet();
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            int maxItems = Math.min(50, Integer.parseInt(query.getOrDefault("MaxItems", "50")));
+            int from = Integer.parseInt(query.getOrDefault("Marker", "0"));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("Functions", all.subList(Math.min(from, all.size()), Math.min(all.size(), from + maxItems))
+                .stream()
+                .map((f) -> f.configuration(account, region))
+                .toList());
+            if (from + maxItems < all.size()) {
+                answer.put("NextMarker", String.valueOf(from + maxItems));
+            }
+            send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
+            return;
+        }
+        this.getFunctionCalls.incrementAndGet();
+        String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
+        StubFunction function = all.stream().filter((f) -> f.name().equals(decoded)).findFirst().orElse(null);
+        if (function == null) {
+            jsonError(exchange, 404, "ResourceNotFoundException", "Function not found: " + decoded);
+            return;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("Configuration", function.configuration(account, region));
+        answer.put("Tags", function.tags());
+        if (function.reservedConcurrency() != null) {
+            answer.put("Concurrency", Map.of("ReservedConcurrentExecutions", function.reservedConcurrency()));
+        }
+        send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private void accountSettings(HttpExchange exchange, String account, String region) throws IOException {
+        Integer limit = this.concurrencyLimits.get(account + "/" + region);
+        if (limit == null) {
+            jsonError(exchange, 403, "AccessDeniedException", "not authorized to perform lambda:GetAccountSettings");
+            return;
+        }
+        Map<String, Object> answer = Map.of("AccountLimit",
+                Map.of("ConcurrentExecutions", limit, "UnreservedConcurrentExecutions", limit - 100,
+                        "TotalCodeSize", 80530636800L, "CodeSizeZipped", 52428800, "CodeSizeUnzipped", 262144000),
+                "AccountUsage", Map.of("FunctionCount", 0, "TotalCodeSize", 0));
+        send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private void jsonError(HttpExchange exchange, int status, String type, String message) throws IOException {
+        exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
+        send(exchange, status, "application/json", json.writeValueAsBytes(Map.of("Type", "User", "message", message)));
+    }
+
+    // STS, query protocol
+
+    private void sts(HttpExchange exchange, String account, String body) throws IOException {
+        Map<String, String> form = query(body);
+        String action = form.get("Action");
+        String xml;
+        if ("GetCallerIdentity".equals(action)) {
+            xml = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                    + "<Arn>arn:aws:sts::" + account + ":assumed-role/test/lambdalens</Arn><UserId>AIDTEST</UserId>"
+                    + "<Account>" + account + "</Account></GetCallerIdentityResult>"
+                    + "<ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
+        }
+        else if ("AssumeRole".equals(action)) {
+            Matcher role = Pattern.compile("arn:aws:iam::(\\d{12}):role/.+").matcher(form.getOrDefault("RoleArn", ""));
+            if (!role.matches()) {
+                send(exchange, 400, "text/xml", "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code>"
+                        .concat("<Message>bad role</Message></Error></ErrorResponse>").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String target = role.group(1);
+            xml = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials>"
+                    + "<AccessKeyId>" + accessKeyOf(target) + "</AccessKeyId><SecretAccessKey>secret</SecretAccessKey>"
+                    + "<SessionToken>token</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
+                    + "<AssumedRoleUser><Arn>arn:aws:sts::" + target + ":assumed-role/r/lambdalens</Arn>"
+                    + "<AssumedRoleId>AROA:lambdalens</AssumedRoleId></AssumedRoleUser></AssumeRoleResult>"
+                    + "<ResponseMetadata><RequestId>2</RequestId></ResponseMetadata></AssumeRoleResponse>";
+        }
+        else {
+            send(exchange, 400, "text/plain", ("unknown action " + action).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        send(exchange, 200, "text/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.getResponseHeaders().add("x-amzn-RequestId", "stub");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    /** A function as the stub's Lambda API reports it. */
+    record StubFunction(String name, String runtime, String architecture, int memoryMb, int timeoutSeconds,
+            Integer reservedConcurrency, long codeSize, Map<String, String> tags) {
+
+        Map<String, Object> configuration(String account, String region) {
+            Map<String, Object> configuration = new LinkedHashMap<>();
+            configuration.put("FunctionName", this.name);
+            configuration.put("FunctionArn", "arn:aws:lambda:" + region + ":" + account + ":function:" + this.name);
+            configuration.put("Runtime", this.runtime);
+            configuration.put("Architectures", List.of(this.architecture));
+            configuration.put("MemorySize", this.memoryMb);
+            configuration.put("Timeout", this.timeoutSeconds);
+            configuration.put("CodeSize", this.codeSize);
+            configuration.put("PackageType", "Zip");
+            return configuration;
+        }
+    }
+}
