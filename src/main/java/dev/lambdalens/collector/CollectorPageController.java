@@ -1,5 +1,7 @@
 package dev.lambdalens.collector;
 
+import java.util.List;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,11 @@ class CollectorPageController {
         model.addAttribute("source", this.status.source().name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("interval", CollectorProperties.readable(this.status.interval()));
         model.addAttribute("trailingWindow", CollectorProperties.readable(this.status.trailingWindow()));
-        model.addAttribute("regions", this.status.regions());
+        List<RegionStatus> regions = this.status.regions();
+        model.addAttribute("regions", regions);
+        model.addAttribute("monthlyCost", this.status.estimatedMonthlyCostUsd(regions));
+        model.addAttribute("functionInterval", CollectorProperties.readable(this.status.functionInterval()));
+        model.addAttribute("idleFunctionInterval", CollectorProperties.readable(this.status.idleFunctionInterval()));
         return "collector/status";
     }
 }

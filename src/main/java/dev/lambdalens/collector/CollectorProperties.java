@@ -9,7 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How often and how far back the collector fetches ({@code lambdalens.collector.*}).
  *
  * @param enabled whether collection runs on a schedule at all
- * @param interval time between the end of one cycle and the start of the next
+ * @param interval time between the end of one cycle and the start of the next; account-level series are fetched
+ * every cycle
+ * @param functionInterval how often the series of functions invoked within {@code idleAfter} are fetched (several
+ * 1-minute points per series per call: CloudWatch bills per metric requested, not per datapoint)
+ * @param idleFunctionInterval how often the series of functions not invoked within {@code idleAfter} are fetched
+ * @param idleAfter how long without invocations makes a function idle
+ * @param pricePerThousandMetrics what CloudWatch charges per 1,000 metrics requested with GetMetricData (USD), for
+ * the estimate of the monitor's own bill
  * @param initialDelay time from startup to the first cycle
  * @param discoveryInterval how often functions and account limits are listed again
  * @param trailingWindow how far behind the last fetch each cycle starts again, so that late datapoints land
@@ -19,14 +26,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lambdalens.collector")
 record CollectorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
-        @DefaultValue("5s") Duration initialDelay, @DefaultValue("15m") Duration discoveryInterval,
-        @DefaultValue("15m") Duration trailingWindow, @DefaultValue("24h") Duration initialBackfill,
-        @DefaultValue("3d") Duration backfillHorizon) {
+        @DefaultValue("5m") Duration functionInterval, @DefaultValue("30m") Duration idleFunctionInterval,
+        @DefaultValue("6h") Duration idleAfter, @DefaultValue("5s") Duration initialDelay,
+        @DefaultValue("15m") Duration discoveryInterval, @DefaultValue("15m") Duration trailingWindow,
+        @DefaultValue("24h") Duration initialBackfill, @DefaultValue("3d") Duration backfillHorizon,
+        @DefaultValue("0.01") double pricePerThousandMetrics) {
 
     static final Duration CLOUDWATCH_ONE_MINUTE_RETENTION = Duration.ofDays(15);
 
     CollectorProperties {
         requireAtLeast("interval", interval, Duration.ofSeconds(10));
+        requireAtLeast("function-interval", functionInterval, Duration.ofMinutes(1));
+        requireAtLeast("idle-function-interval", idleFunctionInterval, functionInterval);
+        requireAtLeast("idle-after", idleAfter, Duration.ofMinutes(10));
+        if (pricePerThousandMetrics < 0) {
+            throw new IllegalArgumentException("lambdalens.collector.price-per-thousand-metrics must not be negative");
+        }
         requireAtLeast("initial-delay", initialDelay, Duration.ZERO);
         requireAtLeast("discovery-interval", discoveryInterval, Duration.ofMinutes(1));
         requireAtLeast("trailing-window", trailingWindow, Duration.ZERO);

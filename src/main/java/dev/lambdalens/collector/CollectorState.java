@@ -1,5 +1,6 @@
 package dev.lambdalens.collector;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -11,7 +12,8 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How far collection of one account and region has got: the watermark only moves over what was stored.
+ * How far collection of one account and region has got, per series group: a group's watermark only moves over
+ * what was stored.
  */
 @Entity
 @Table(name = "collector_state")
@@ -28,7 +30,24 @@ class CollectorState {
 
     private String region;
 
+    /** The account-level watermark. */
     private @Nullable Instant watermark;
+
+    private @Nullable Instant functionWatermark;
+
+    private @Nullable Instant idleWatermark;
+
+    private @Nullable Instant accountFetchedAt;
+
+    private @Nullable Instant functionFetchedAt;
+
+    private @Nullable Instant idleFetchedAt;
+
+    private int accountSeries;
+
+    private int activeFunctionSeries;
+
+    private int idleFunctionSeries;
 
     private @Nullable Instant lastAttemptAt;
 
@@ -68,8 +87,58 @@ class CollectorState {
         this.samplesStored += samples;
     }
 
-    void succeeded(Instant newWatermark, Instant at) {
-        this.watermark = newWatermark;
+    /**
+     * Where the group's next window starts from (before the trailing window). Both function groups start from the
+     * older of their two watermarks: a function that just changed group was covered by the other group only that
+     * far, so nothing falls between them. A group without series holds no watermark, so it never holds the other
+     * back.
+     */
+    @Nullable Instant watermark(SeriesGroup group) {
+        if (group == SeriesGroup.ACCOUNT) {
+            return this.watermark;
+        }
+        if (this.functionWatermark == null) {
+            return this.idleWatermark;
+        }
+        if (this.idleWatermark == null) {
+            return this.functionWatermark;
+        }
+        return this.functionWatermark.isBefore(this.idleWatermark) ? this.functionWatermark : this.idleWatermark;
+    }
+
+    /** Whether the group's cadence has come round; a little early is on time, the schedule being fixed-delay. */
+    boolean due(SeriesGroup group, Instant now, Duration interval) {
+        Instant fetchedAt = switch (group) {
+            case ACCOUNT -> this.accountFetchedAt;
+            case ACTIVE_FUNCTIONS -> this.functionFetchedAt;
+            case IDLE_FUNCTIONS -> this.idleFetchedAt;
+        };
+        Duration slack = interval.dividedBy(10).compareTo(Duration.ofSeconds(10)) < 0 ? interval.dividedBy(10)
+                : Duration.ofSeconds(10);
+        return fetchedAt == null || !fetchedAt.plus(interval).minus(slack).isAfter(now);
+    }
+
+    void fetched(SeriesGroup group, Instant newWatermark, Instant at, int series) {
+        switch (group) {
+            case ACCOUNT -> {
+                this.watermark = newWatermark;
+                this.accountFetchedAt = at;
+                this.accountSeries = series;
+            }
+            case ACTIVE_FUNCTIONS -> {
+                this.functionWatermark = (series > 0) ? newWatermark : null;
+                this.functionFetchedAt = at;
+                this.activeFunctionSeries = series;
+            }
+            case IDLE_FUNCTIONS -> {
+                this.idleWatermark = (series > 0) ? newWatermark : null;
+                this.idleFetchedAt = at;
+                this.idleFunctionSeries = series;
+            }
+        }
+    }
+
+    void succeeded(Instant at) {
         this.lastSuccessAt = at;
         this.cycles++;
     }
@@ -81,8 +150,18 @@ class CollectorState {
         this.failures++;
     }
 
-    boolean discoveryDue(Instant now, java.time.Duration interval) {
+    boolean discoveryDue(Instant now, Duration interval) {
         return this.lastDiscoveryAt == null || !this.lastDiscoveryAt.plus(interval).isAfter(now);
+    }
+
+    /** The oldest watermark of the groups that have series: how far behind the stored data is at worst. */
+    @Nullable Instant oldestWatermark() {
+        Instant oldest = this.watermark;
+        if (this.activeFunctionSeries > 0 && this.functionWatermark != null
+                && (oldest == null || this.functionWatermark.isBefore(oldest))) {
+            oldest = this.functionWatermark;
+        }
+        return oldest;
     }
 
     String account() {
@@ -95,6 +174,10 @@ class CollectorState {
 
     @Nullable Instant watermark() {
         return this.watermark;
+    }
+
+    @Nullable Instant functionWatermark() {
+        return this.functionWatermark;
     }
 
     @Nullable Instant lastAttemptAt() {
@@ -123,5 +206,17 @@ class CollectorState {
 
     long failures() {
         return this.failures;
+    }
+
+    int accountSeries() {
+        return this.accountSeries;
+    }
+
+    int activeFunctionSeries() {
+        return this.activeFunctionSeries;
+    }
+
+    int idleFunctionSeries() {
+        return this.idleFunctionSeries;
     }
 }

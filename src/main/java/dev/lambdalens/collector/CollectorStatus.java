@@ -49,6 +49,16 @@ public class CollectorStatus {
         return this.properties.interval();
     }
 
+    /** How often the series of recently invoked functions are fetched. */
+    public Duration functionInterval() {
+        return this.properties.functionInterval();
+    }
+
+    /** How often the series of idle functions are fetched. */
+    public Duration idleFunctionInterval() {
+        return this.properties.idleFunctionInterval();
+    }
+
     /** The trailing window re-fetched every cycle. */
     public Duration trailingWindow() {
         return this.properties.trailingWindow();
@@ -68,19 +78,34 @@ public class CollectorStatus {
             .toList();
     }
 
-    private static RegionStatus toStatus(SourceRegion region, CollectorState state, Instant now) {
+    /** The CloudWatch API fees of all accounts and regions for 30 days at the current settings. */
+    public double estimatedMonthlyCostUsd(List<RegionStatus> regions) {
+        long metrics = regions.stream().mapToLong(RegionStatus::estimatedMonthlyMetrics).sum();
+        return CloudWatchBill.monthlyCostUsd(metrics, this.properties);
+    }
+
+    /** The price the estimate uses, in USD per 1,000 metrics requested. */
+    public double pricePerThousandMetrics() {
+        return this.properties.pricePerThousandMetrics();
+    }
+
+    private RegionStatus toStatus(SourceRegion region, CollectorState state, Instant now) {
         if (state == null) {
             return new RegionStatus(region.account(), region.region(), RegionStatus.Health.PENDING, null, null, null,
-                    null, null, 0, 0, 0, null);
+                    null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
         }
         Instant success = state.lastSuccessAt();
         Instant error = state.lastErrorAt();
         RegionStatus.Health health = (error != null && (success == null || error.isAfter(success)))
                 ? RegionStatus.Health.FAILING
                 : (success != null) ? RegionStatus.Health.OK : RegionStatus.Health.PENDING;
-        Instant watermark = state.watermark();
-        Long lag = (watermark != null) ? Duration.between(watermark, now).toSeconds() : null;
-        return new RegionStatus(region.account(), region.region(), health, watermark, state.lastAttemptAt(), success,
-                state.lastError(), error, state.samplesStored(), state.cycles(), state.failures(), lag);
+        Instant oldest = state.oldestWatermark();
+        Long lag = (oldest != null) ? Duration.between(oldest, now).toSeconds() : null;
+        long metrics = CloudWatchBill.monthlyMetrics(state.accountSeries(), state.activeFunctionSeries(),
+                state.idleFunctionSeries(), this.properties);
+        return new RegionStatus(region.account(), region.region(), health, state.watermark(), state.lastAttemptAt(),
+                success, state.lastError(), error, state.samplesStored(), state.cycles(), state.failures(), lag,
+                state.accountSeries(), state.activeFunctionSeries(), state.idleFunctionSeries(), metrics,
+                CloudWatchBill.monthlyCostUsd(metrics, this.properties));
     }
 }

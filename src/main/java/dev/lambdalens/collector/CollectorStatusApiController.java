@@ -19,10 +19,18 @@ class CollectorStatusApiController {
 
     @GetMapping("/api/v1/collector/status")
     StatusResponse status() {
+        List<RegionStatus> regions = this.status.regions();
         return new StatusResponse(this.status.source().name().toLowerCase(java.util.Locale.ROOT),
-                this.status.interval().toSeconds(), this.status.trailingWindow().toSeconds(), this.status.regions());
+                this.status.interval().toSeconds(), this.status.trailingWindow().toSeconds(),
+                this.status.pricePerThousandMetrics(), this.status.estimatedMonthlyCostUsd(regions), regions);
     }
 
-    record StatusResponse(String source, long intervalSeconds, long trailingWindowSeconds, List<RegionStatus> regions) {
+    /**
+     * The collector's status.
+     *
+     * @param estimatedMonthlyCostUsd the monitor's own CloudWatch bill for 30 days at the current settings
+     */
+    record StatusResponse(String source, long intervalSeconds, long trailingWindowSeconds,
+            double pricePerThousandMetrics, double estimatedMonthlyCostUsd, List<RegionStatus> regions) {
     }
 }

@@ -2,6 +2,8 @@ package dev.lambdalens.collector;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,13 @@ import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.SourceRegion;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.FunctionRef;
+import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.metrics.SeriesQueries;
+import dev.lambdalens.metrics.Statistic;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,9 +29,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Collects one account and region once: discovery when due, then every series over the next window, in batches at
- * the source's limits. The watermark moves only when the whole window is stored, so a failure skips nothing: the
- * next cycle fetches the same minutes again.
+ * Collects one account and region once: discovery when due, then each series group whose cadence has come round,
+ * over its next window, in batches at the source's limits. A group's watermark moves only when its whole window is
+ * stored, so a failure skips nothing: the next cycle fetches the same minutes again.
  */
 @Component
 class RegionCollector {
@@ -35,6 +41,8 @@ class RegionCollector {
     private final Inventory inventory;
 
     private final SampleStore samples;
+
+    private final SeriesQueries queries;
 
     private final CollectorStateRepository states;
 
@@ -48,12 +56,14 @@ class RegionCollector {
 
     private final Clock clock;
 
-    RegionCollector(MetricSource source, Inventory inventory, SampleStore samples, CollectorStateRepository states,
+    RegionCollector(MetricSource source, Inventory inventory, SampleStore samples, SeriesQueries queries,
+            CollectorStateRepository states,
             CollectorProperties properties, CollectorMetrics metrics, ApplicationEventPublisher events,
             TransactionTemplate transaction, Clock clock) {
         this.source = source;
         this.inventory = inventory;
         this.samples = samples;
+        this.queries = queries;
         this.states = states;
         this.properties = properties;
         this.metrics = metrics;
@@ -63,9 +73,10 @@ class RegionCollector {
     }
 
     /**
-     * Run one cycle for {@code region}.
+     * Run one cycle for {@code region}: discovery when due, then each series group whose cadence has come round.
      * @return the samples written
-     * @throws CollectionFailedException when the source or the store failed; the failure is recorded first
+     * @throws CollectionFailedException when the source or the store failed; the failure is recorded first, with
+     * the watermarks of the groups stored before it
      */
     int collect(SourceRegion region) {
         Instant now = this.clock.instant();
@@ -78,21 +89,33 @@ class RegionCollector {
                 discover(region, now);
                 state.discovered(now);
             }
-            Optional<CollectionWindow> window = CollectionWindow.next(state.watermark(), now, this.properties);
+            Map<SeriesGroup, List<SeriesKey>> plan = plan(region, now);
+            List<MetricsCollected> collected = new ArrayList<>();
             int written = 0;
-            if (window.isPresent()) {
-                written = fetchAndStore(region, window.get(), state);
+            for (SeriesGroup group : SeriesGroup.values()) {
+                if (!state.due(group, now, group.interval(this.properties))) {
+                    continue;
+                }
+                List<SeriesKey> series = plan.get(group);
+                Optional<CollectionWindow> window = CollectionWindow.next(state.watermark(group), now, this.properties);
+                int stored = 0;
+                if (window.isPresent() && !series.isEmpty()) {
+                    stored = fetchAndStore(region, series, window.get(), state);
+                    collected.add(new MetricsCollected(region.account(), region.region(), window.get().start(),
+                            window.get().end(), stored));
+                }
+                Instant watermark = window.map(CollectionWindow::end).orElse(state.watermark(group));
+                state.fetched(group, (watermark != null) ? watermark : now, now, series.size());
+                written += stored;
             }
-            Instant watermark = window.map(CollectionWindow::end).orElse(state.watermark());
-            if (watermark != null) {
-                state.succeeded(watermark, now);
-                this.metrics.watermarkMoved(region, watermark);
+            state.succeeded(now);
+            Instant oldest = state.oldestWatermark();
+            if (oldest != null) {
+                this.metrics.watermarkMoved(region, oldest);
             }
-            int stored = written;
             this.transaction.executeWithoutResult((status) -> {
                 this.states.save(state);
-                window.ifPresent((w) -> this.events
-                    .publishEvent(new MetricsCollected(region.account(), region.region(), w.start(), w.end(), stored)));
+                collected.forEach(this.events::publishEvent);
             });
             this.metrics.cycleEnded(timer, region, true);
             return written;
@@ -111,9 +134,31 @@ class RegionCollector {
         this.inventory.reconcile(region.account(), region.region(), discovery.functions(), discovery.limits(), now);
     }
 
-    private int fetchAndStore(SourceRegion region, CollectionWindow window, CollectorState state) {
+    /**
+     * The series of each group. A function is idle once it has been known for the idle period without a stored
+     * invocation; a function that is new to LambdaLens is active until then, so that it is backfilled promptly.
+     */
+    private Map<SeriesGroup, List<SeriesKey>> plan(SourceRegion region, Instant now) {
         List<FunctionSummary> functions = this.inventory.activeFunctions(region.account(), region.region());
-        List<SeriesKey> series = SeriesPlan.forRegion(region.account(), region.region(), functions);
+        Instant idleSince = now.minus(this.properties.idleAfter());
+        Map<FunctionRef, Double> invocations = this.queries.perFunction(LambdaMetric.INVOCATIONS, Statistic.SUM,
+                idleSince, now);
+        List<FunctionSummary> active = new ArrayList<>();
+        List<FunctionSummary> idle = new ArrayList<>();
+        for (FunctionSummary function : functions) {
+            Double invoked = invocations.get(new FunctionRef(function.account(), function.region(), function.name()));
+            boolean known = function.firstSeen().isBefore(idleSince);
+            ((known && (invoked == null || invoked == 0)) ? idle : active).add(function);
+        }
+        Map<SeriesGroup, List<SeriesKey>> plan = new EnumMap<>(SeriesGroup.class);
+        plan.put(SeriesGroup.ACCOUNT, SeriesPlan.forAccount(region.account(), region.region()));
+        plan.put(SeriesGroup.ACTIVE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), active));
+        plan.put(SeriesGroup.IDLE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), idle));
+        return plan;
+    }
+
+    private int fetchAndStore(SourceRegion region, List<SeriesKey> series, CollectionWindow window,
+            CollectorState state) {
         int written = 0;
         for (CollectionWindow part : window.split(FetchBatches.maxMinutesPerCall(this.source.limits()))) {
             for (List<SeriesKey> batch : FetchBatches.partition(series, part.minutes(), this.source.limits())) {

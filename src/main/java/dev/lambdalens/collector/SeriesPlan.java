@@ -18,6 +18,13 @@ final class SeriesPlan {
     }
 
     static List<SeriesKey> forRegion(String account, String region, List<FunctionSummary> functions) {
+        List<SeriesKey> series = new ArrayList<>(forAccount(account, region));
+        series.addAll(forFunctions(account, region, functions));
+        return series;
+    }
+
+    /** Every account-level metric and statistic. */
+    static List<SeriesKey> forAccount(String account, String region) {
         List<SeriesKey> series = new ArrayList<>();
         for (LambdaMetric metric : LambdaMetric.values()) {
             if (metric.scope().perAccount()) {
@@ -26,6 +33,12 @@ final class SeriesPlan {
                 }
             }
         }
+        return series;
+    }
+
+    /** Every per-function metric and statistic of each function. */
+    static List<SeriesKey> forFunctions(String account, String region, List<FunctionSummary> functions) {
+        List<SeriesKey> series = new ArrayList<>();
         for (FunctionSummary function : functions) {
             for (LambdaMetric metric : LambdaMetric.values()) {
                 if (metric.scope().perFunction()) {

@@ -18,12 +18,23 @@ import org.jspecify.annotations.Nullable;
  * @param reservedConcurrency reserved concurrency, {@code null} when none is set
  * @param codeSizeBytes deployment package size in bytes
  * @param tags the function's tags
+ * @param layerCount the number of layers (at most 5)
+ * @param layersCodeSizeBytes the layers' code size together
+ * @param vpcId the VPC the function is attached to, {@code null} when none
  */
 public record DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
         Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
-        long codeSizeBytes, Map<String, String> tags) {
+        long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes, @Nullable String vpcId) {
 
     public DiscoveredFunction {
         tags = Map.copyOf(tags);
+    }
+
+    /** A function without layers or VPC. */
+    public DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
+            Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
+            long codeSizeBytes, Map<String, String> tags) {
+        this(account, region, name, arn, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency,
+                codeSizeBytes, tags, 0, 0, null);
     }
 }

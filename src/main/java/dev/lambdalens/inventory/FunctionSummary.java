@@ -10,5 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record FunctionSummary(String account, String region, String name, String arn, @Nullable String runtime,
         Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
-        long codeSizeBytes, Map<String, String> tags, FunctionState state, Instant firstSeen, Instant lastSeen) {
+        long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes, @Nullable String vpcId,
+        FunctionState state, Instant firstSeen, Instant lastSeen) {
 }

@@ -52,6 +52,12 @@ class LambdaFunction {
 
     private long codeSizeBytes;
 
+    private int layerCount;
+
+    private long layersCodeSizeBytes;
+
+    private @Nullable String vpcId;
+
     @Enumerated(EnumType.STRING)
     private FunctionState state;
 
@@ -86,6 +92,9 @@ class LambdaFunction {
         this.timeoutSeconds = discovered.timeoutSeconds();
         this.reservedConcurrency = discovered.reservedConcurrency();
         this.codeSizeBytes = discovered.codeSizeBytes();
+        this.layerCount = discovered.layerCount();
+        this.layersCodeSizeBytes = discovered.layersCodeSizeBytes();
+        this.vpcId = discovered.vpcId();
         this.state = FunctionState.ACTIVE;
         this.lastSeen = seenAt;
         if (!this.tags.equals(discovered.tags())) {
@@ -109,6 +118,6 @@ class LambdaFunction {
     FunctionSummary toSummary() {
         return new FunctionSummary(this.account, this.region, this.name, this.arn, this.runtime, this.architecture,
                 this.memoryMb, this.timeoutSeconds, this.reservedConcurrency, this.codeSizeBytes, Map.copyOf(this.tags),
-                this.state, this.firstSeen, this.lastSeen);
+                this.layerCount, this.layersCodeSizeBytes, this.vpcId, this.state, this.firstSeen, this.lastSeen);
     }
 }

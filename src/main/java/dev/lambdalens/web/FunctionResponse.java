@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
  */
 record FunctionResponse(String account, String region, String name, String arn, @Nullable String runtime,
         String architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
-        long codeSizeBytes, Map<String, String> tags, String state, @Nullable FunctionFigures lastHour) {
+        long codeSizeBytes, Map<String, String> tags, String state, int layerCount, long layersCodeSizeBytes,
+        @Nullable String vpcId, @Nullable FunctionFigures lastHour) {
 
     static FunctionResponse of(FunctionSummary f, @Nullable FunctionFigures lastHour) {
         return new FunctionResponse(f.account(), f.region(), f.name(), f.arn(), f.runtime(),
                 f.architecture().wireName(), f.memoryMb(), f.timeoutSeconds(), f.reservedConcurrency(),
-                f.codeSizeBytes(), f.tags(), f.state().name().toLowerCase(java.util.Locale.ROOT), lastHour);
+                f.codeSizeBytes(), f.tags(), f.state().name().toLowerCase(java.util.Locale.ROOT), f.layerCount(),
+                f.layersCodeSizeBytes(), f.vpcId(), lastHour);
     }
 }

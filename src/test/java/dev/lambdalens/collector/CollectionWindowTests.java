@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.lambdalens.collector.CollectorPropertiesFixture.collectorProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -14,8 +15,7 @@ class CollectionWindowTests {
 
     private static final Instant END = Instant.parse("2026-11-28T12:00:00Z");
 
-    private final CollectorProperties properties = new CollectorProperties(true, Duration.ofMinutes(1),
-            Duration.ZERO, Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofDays(3));
+    private final CollectorProperties properties = collectorProperties().build();
 
     @Test
     void shouldBackfillTheInitialPeriodOnAFirstRun() {
@@ -45,8 +45,7 @@ class CollectionWindowTests {
 
     @Test
     void shouldFetchNothingWhenTheTrailingWindowIsZeroAndNoMinuteEndedSinceTheWatermark() {
-        CollectorProperties noTrailing = new CollectorProperties(true, Duration.ofMinutes(1), Duration.ZERO,
-                Duration.ofMinutes(15), Duration.ZERO, Duration.ofHours(24), Duration.ofDays(3));
+        CollectorProperties noTrailing = collectorProperties().trailingWindow(Duration.ZERO).build();
         assertThat(CollectionWindow.next(END, NOW, noTrailing)).isEmpty();
     }
 
@@ -60,13 +59,11 @@ class CollectionWindowTests {
     @Test
     void shouldRefuseConfigurationBeyondWhatCloudWatchKeeps() {
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CollectorProperties(true, Duration.ofMinutes(1), Duration.ZERO,
-                    Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofDays(16)))
+            .isThrownBy(() -> collectorProperties().backfillHorizon(Duration.ofDays(16)).build())
             .withMessageContaining("lambdalens.collector.backfill-horizon")
             .withMessageContaining("15 days");
         assertThatIllegalArgumentException()
-            .isThrownBy(() -> new CollectorProperties(true, Duration.ofSeconds(1), Duration.ZERO,
-                    Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofHours(24), Duration.ofDays(3)))
+            .isThrownBy(() -> collectorProperties().interval(Duration.ofSeconds(1)).build())
             .withMessageContaining("lambdalens.collector.interval");
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = { "lambdalens.collector.initial-backfill=2h", "lambdalens.collector.trailing-window=15m" })
+@SpringBootTest(properties = { "lambdalens.collector.initial-backfill=2h", "lambdalens.collector.trailing-window=15m",
+        "lambdalens.collector.function-interval=1m" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class CollectorCycleTests {
 
@@ -141,8 +142,8 @@ class CollectorCycleTests {
     @Test
     void shouldBatchTheInitialBackfillWithinGetMetricDataLimits() {
         this.trigger.runCycle();
-        // us-east-1: 8 functions x 8 series + 6 account series = 70 series x 120 minutes: one call each region
-        assertThat(this.source.fetchCalls()).isEqualTo(2);
+        // us-east-1: 6 account series, and 8 functions x 8 series, x 120 minutes: one call per group and region
+        assertThat(this.source.fetchCalls()).isEqualTo(4);
         assertThat(this.meters.counter("lambdalens.collector.source.series.requested", "account", ACCOUNT, "region",
                 "us-east-1", "operation", "fetch").count()).isEqualTo(70);
         assertThat(this.meters.counter("lambdalens.collector.samples.written", "account", ACCOUNT, "region",

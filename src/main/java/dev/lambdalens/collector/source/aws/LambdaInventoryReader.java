@@ -95,7 +95,11 @@ final class LambdaInventoryReader {
                 configuration.runtimeAsString(), Architecture.fromWireName(architecture),
                 orZero(configuration.memorySize()), orZero(configuration.timeout()), reserved,
                 (configuration.codeSize() != null) ? configuration.codeSize() : 0,
-                function.hasTags() ? function.tags() : Map.of());
+                function.hasTags() ? function.tags() : Map.of(), configuration.layers().size(),
+                configuration.layers().stream().mapToLong((layer) -> (layer.codeSize() != null) ? layer.codeSize() : 0)
+                    .sum(),
+                (configuration.vpcConfig() != null && configuration.vpcConfig().hasSubnetIds()
+                        && !configuration.vpcConfig().subnetIds().isEmpty()) ? configuration.vpcConfig().vpcId() : null);
     }
 
     private static int orZero(Integer value) {

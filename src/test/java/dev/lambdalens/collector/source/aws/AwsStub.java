@@ -76,6 +76,9 @@ final class AwsStub implements AutoCloseable {
 
     final List<Integer> queriesPerCall = Collections.synchronizedList(new ArrayList<>());
 
+    /** Per GetMetricData call: the functions it asked about ("" for the account level). */
+    final List<Set<String>> functionsPerCall = Collections.synchronizedList(new ArrayList<>());
+
     AwsStub() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", this::handle);
@@ -171,6 +174,7 @@ final class AwsStub implements AutoCloseable {
         List<Object[]> entries = new ArrayList<>();
         Map<String, String> internalErrors = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
+        Set<String> asked = new java.util.TreeSet<>();
         for (JsonNode query : queries) {
             String id = query.get("Id").asString();
             ids.add(id);
@@ -182,6 +186,7 @@ final class AwsStub implements AutoCloseable {
                     function = dimension.get("Value").asString();
                 }
             }
+            asked.add(function);
             String key = seriesKey(account, region, function, metric.get("MetricName").asString(),
                     stat.get("Stat").asString());
             if (this.internalErrorOnce.remove(key)) {
@@ -192,6 +197,7 @@ final class AwsStub implements AutoCloseable {
                 .subMap(start, true, end, false)
                 .forEach((t, v) -> entries.add(new Object[] { id, t, v }));
         }
+        this.functionsPerCall.add(asked);
         List<Object[]> page = entries.subList(Math.min(offset, entries.size()),
                 Math.min(entries.size(), offset + this.datapointsPerPage));
         boolean more = offset + this.datapointsPerPage < entries.size();

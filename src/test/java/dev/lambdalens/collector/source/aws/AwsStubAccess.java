@@ -41,6 +41,12 @@ public final class AwsStubAccess {
         this.stub.getMetricDataCalls.set(0);
         this.stub.metricsRequested.set(0);
         this.stub.queriesPerCall.clear();
+        this.stub.functionsPerCall.clear();
+    }
+
+    /** Per GetMetricData call since the last reset: the functions it asked about ("" for the account level). */
+    public java.util.List<java.util.Set<String>> functionsPerCall() {
+        return java.util.List.copyOf(this.stub.functionsPerCall);
     }
 
     public void addFunction(String account, String region, String name) {
