@@ -79,7 +79,7 @@ final class AwsClients implements AutoCloseable {
             .overrideConfiguration(ClientOverrideConfiguration.builder()
                 .retryStrategy(retryMode())
                 .apiCallTimeout(Duration.ofMinutes(2))
-                .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                .apiCallAttemptTimeout(this.properties.attemptTimeout())
                 .addExecutionInterceptor(new ApiCallCounter(this.registry, account, region))
                 .build());
         if (this.properties.endpoint() != null) {

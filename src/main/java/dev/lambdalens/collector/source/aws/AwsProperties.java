@@ -1,6 +1,7 @@
 package dev.lambdalens.collector.source.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,12 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param getMetricDataPerSecond client-side limit of GetMetricData calls per account and region (the quota is 50)
  * @param getFunctionPerSecond client-side limit of Lambda GetFunction calls per account and region (the quota is
  * 100)
+ * @param attemptTimeout how long one attempt of an API call may take before the SDK retries it
  */
 @ConfigurationProperties("lambdalens.aws")
 public record AwsProperties(@DefaultValue("us-east-1") List<String> regions, @DefaultValue List<Account> accounts,
         @DefaultValue("true") boolean includeHomeAccount, @Nullable URI endpoint, @Nullable String accessKeyId,
         @Nullable String secretAccessKey, @DefaultValue("standard") RetryMode retryMode,
-        @DefaultValue("25") double getMetricDataPerSecond, @DefaultValue("20") double getFunctionPerSecond) {
+        @DefaultValue("25") double getMetricDataPerSecond, @DefaultValue("20") double getFunctionPerSecond,
+        @DefaultValue("20s") Duration attemptTimeout) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
@@ -52,6 +55,9 @@ public record AwsProperties(@DefaultValue("us-east-1") List<String> regions, @De
         if (getFunctionPerSecond <= 0 || getFunctionPerSecond > 100) {
             throw new IllegalArgumentException(
                     "lambdalens.aws.get-function-per-second must be above 0 and at most 100 (the quota)");
+        }
+        if (attemptTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("lambdalens.aws.attempt-timeout must be at least 100ms");
         }
         if ((accessKeyId == null) != (secretAccessKey == null)) {
             throw new IllegalArgumentException(

@@ -54,7 +54,7 @@ class AwsMetricSourceTests {
         AwsProperties properties = new AwsProperties(List.of("us-east-1", "eu-west-1"),
                 List.of(new AwsProperties.Account("arn:aws:iam::" + OTHER + ":role/LambdaLensReadOnly", "ext-1")),
                 true, this.stub.endpoint(), AwsStub.HOME_ACCESS_KEY, "secret", AwsProperties.RetryMode.STANDARD, 50,
-                100);
+                100, Duration.ofSeconds(1));
         this.source = new AwsMetricSource(properties, this.meters, Clock.fixed(END, ZoneOffset.UTC));
     }
 
@@ -76,7 +76,8 @@ class AwsMetricSourceTests {
         for (int i = 0; i < 120; i++) {
             this.stub.addFunction(HOME, "us-east-1", new AwsStub.StubFunction("fn-" + i, "python3.12",
                     (i % 2 == 0) ? "arm64" : "x86_64", 128 + i, 30, (i == 7) ? 25 : null, 1000L + i,
-                    Map.of("team", "t" + (i % 3))));
+                    Map.of("team", "t" + (i % 3)), (i == 7) ? List.of(1_000L, 2_500L) : List.of(),
+                    (i == 7) ? "vpc-0abc" : null));
         }
         Discovery discovery = this.source.discover(new SourceRegion(HOME, "us-east-1"));
         assertThat(discovery.functions()).hasSize(120);
@@ -89,6 +90,10 @@ class AwsMetricSourceTests {
         assertThat(seventh.memoryMb()).isEqualTo(135);
         assertThat(seventh.tags()).containsExactly(Map.entry("team", "t1"));
         assertThat(seventh.arn()).isEqualTo("arn:aws:lambda:us-east-1:" + HOME + ":function:fn-7");
+        assertThat(seventh.layerCount()).isEqualTo(2);
+        assertThat(seventh.layersCodeSizeBytes()).isEqualTo(3_500);
+        assertThat(seventh.vpcId()).isEqualTo("vpc-0abc");
+        assertThat(discovery.functions().get(0).vpcId()).isNull();
         assertThat(discovery.limits().concurrencyLimit()).isEqualTo(1000);
         assertThat(discovery.limits().unreservedConcurrencyLimit()).isEqualTo(900);
     }
@@ -140,6 +145,16 @@ class AwsMetricSourceTests {
         assertExact(HOME, "us-east-1", series, this.source.fetch(region, series, START, END));
         this.stub.failGetMetricDataWith500 = 1;
         assertExact(HOME, "us-east-1", series, this.source.fetch(region, series, START, END));
+    }
+
+    @Test
+    void shouldRetryACallThatTimesOut() {
+        List<SeriesKey> series = load(HOME, "us-east-1", 1, 1);
+        this.stub.delayGetMetricDataMillis = 3_000;
+        this.stub.delayedGetMetricData = 1;
+        assertExact(HOME, "us-east-1", series,
+                this.source.fetch(new SourceRegion(HOME, "us-east-1"), series, START, END));
+        assertThat(this.stub.getMetricDataCalls).hasValue(2);
     }
 
     @Test

@@ -66,6 +66,10 @@ final class AwsStub implements AutoCloseable {
 
     volatile boolean mismatchedValues;
 
+    volatile long delayGetMetricDataMillis;
+
+    volatile int delayedGetMetricData;
+
     final AtomicInteger getMetricDataCalls = new AtomicInteger();
 
     final AtomicInteger metricsRequested = new AtomicInteger();
@@ -157,6 +161,15 @@ final class AwsStub implements AutoCloseable {
             this.throttleGetMetricData--;
             cborError(exchange, this.throttleStatus, "ThrottlingException", "Rate exceeded");
             return;
+        }
+        if (this.delayedGetMetricData > 0) {
+            this.delayedGetMetricData--;
+            try {
+                Thread.sleep(this.delayGetMetricDataMillis);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (this.failGetMetricDataWith500 > 0) {
             this.failGetMetricDataWith500--;
@@ -391,7 +404,13 @@ final class AwsStub implements AutoCloseable {
 
     /** A function as the stub's Lambda API reports it. */
     record StubFunction(String name, String runtime, String architecture, int memoryMb, int timeoutSeconds,
-            Integer reservedConcurrency, long codeSize, Map<String, String> tags) {
+            Integer reservedConcurrency, long codeSize, Map<String, String> tags, List<Long> layerSizes, String vpcId) {
+
+        StubFunction(String name, String runtime, String architecture, int memoryMb, int timeoutSeconds,
+                Integer reservedConcurrency, long codeSize, Map<String, String> tags) {
+            this(name, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency, codeSize, tags, List.of(),
+                    null);
+        }
 
         Map<String, Object> configuration(String account, String region) {
             Map<String, Object> configuration = new LinkedHashMap<>();
@@ -403,6 +422,16 @@ final class AwsStub implements AutoCloseable {
             configuration.put("Timeout", this.timeoutSeconds);
             configuration.put("CodeSize", this.codeSize);
             configuration.put("PackageType", "Zip");
+            List<Map<String, Object>> layers = new ArrayList<>();
+            for (int i = 0; i < this.layerSizes.size(); i++) {
+                layers.add(Map.of("Arn", "arn:aws:lambda:" + region + ":" + account + ":layer:l" + i + ":1", "CodeSize",
+                        this.layerSizes.get(i)));
+            }
+            configuration.put("Layers", layers);
+            if (this.vpcId != null) {
+                configuration.put("VpcConfig", Map.of("VpcId", this.vpcId, "SubnetIds", List.of("subnet-1"),
+                        "SecurityGroupIds", List.of("sg-1")));
+            }
             return configuration;
         }
     }
