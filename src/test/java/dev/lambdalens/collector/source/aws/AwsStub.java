@@ -45,6 +45,12 @@ final class AwsStub implements AutoCloseable {
 
     private final HttpServer server;
 
+    private final java.util.concurrent.Executor executor = java.util.concurrent.Executors.newFixedThreadPool(4, (r) -> {
+        Thread thread = new Thread(r, "aws-stub");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     /** account -> region -> functions. */
     final Map<String, Map<String, List<StubFunction>>> functions = new ConcurrentHashMap<>();
 
@@ -86,7 +92,7 @@ final class AwsStub implements AutoCloseable {
     AwsStub() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", this::handle);
-        this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        this.server.setExecutor(this.executor);
         this.server.start();
     }
 
@@ -117,6 +123,7 @@ final class AwsStub implements AutoCloseable {
     @Override
     public void close() {
         this.server.stop(0);
+        ((java.util.concurrent.ExecutorService) this.executor).shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -12,7 +12,7 @@ import dev.lambdalens.metrics.SeriesKey;
 /**
  * Opens {@link AwsStub} to tests outside this package: one stub for a test class, reset between tests.
  */
-public final class AwsStubAccess {
+public final class AwsStubAccess implements AutoCloseable {
 
     private final AwsStub stub;
 
@@ -27,6 +27,11 @@ public final class AwsStubAccess {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    @Override
+    public void close() {
+        this.stub.close();
     }
 
     public String endpoint() {
@@ -47,6 +52,14 @@ public final class AwsStubAccess {
     /** Per GetMetricData call since the last reset: the functions it asked about ("" for the account level). */
     public java.util.List<java.util.Set<String>> functionsPerCall() {
         return java.util.List.copyOf(this.stub.functionsPerCall);
+    }
+
+    /** Clears the call counters only, keeping functions and datapoints. */
+    public void resetCounters() {
+        this.stub.getMetricDataCalls.set(0);
+        this.stub.metricsRequested.set(0);
+        this.stub.queriesPerCall.clear();
+        this.stub.functionsPerCall.clear();
     }
 
     public void addFunction(String account, String region, String name) {
