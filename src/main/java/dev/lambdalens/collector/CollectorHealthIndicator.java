@@ -24,7 +24,12 @@ class CollectorHealthIndicator implements HealthIndicator {
         List<RegionStatus> regions = this.status.regions();
         boolean allFailing = !regions.isEmpty()
                 && regions.stream().allMatch((r) -> r.health() == RegionStatus.Health.FAILING);
-        Health.Builder builder = allFailing ? Health.down() : Health.up();
+        String sourceError = this.status.sourceError();
+        boolean nothingToCollect = regions.isEmpty() && sourceError != null;
+        Health.Builder builder = (allFailing || nothingToCollect) ? Health.down() : Health.up();
+        if (sourceError != null) {
+            builder.withDetail("sourceError", sourceError);
+        }
         builder.withDetail("source", this.status.source().name().toLowerCase(java.util.Locale.ROOT));
         for (RegionStatus region : regions) {
             String key = region.account() + "/" + region.region();

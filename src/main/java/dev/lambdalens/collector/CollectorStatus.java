@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.SourceRegion;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +32,8 @@ public class CollectorStatus {
 
     private final Clock clock;
 
+    private volatile @Nullable String sourceError;
+
     CollectorStatus(MetricSource source, CollectorStateRepository states, SourceSettings settings,
             CollectorProperties properties, Clock clock) {
         this.source = source;
@@ -37,6 +41,14 @@ public class CollectorStatus {
         this.settings = settings;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Why the source could not list its accounts and regions when last asked (credentials refused, STS
+     * unreachable), or {@code null} when it could.
+     */
+    public @Nullable String sourceError() {
+        return this.sourceError;
     }
 
     /** The configured source. */
@@ -71,11 +83,19 @@ public class CollectorStatus {
             .stream()
             .collect(Collectors.toMap((s) -> new SourceRegion(s.account(), s.region()), Function.identity()));
         Instant now = this.clock.instant();
-        return this.source.regions()
-            .stream()
-            .sorted((a, b) -> a.toString().compareTo(b.toString()))
-            .map((region) -> toStatus(region, byRegion.get(region), now))
-            .toList();
+        java.util.Set<SourceRegion> regions = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(SourceRegion::toString));
+        regions.addAll(byRegion.keySet());
+        try {
+            regions.addAll(this.source.regions());
+        }
+        catch (RuntimeException ex) {
+            // the source cannot say which accounts it covers (say, credentials refused): report what is stored
+            this.sourceError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            return regions.stream().map((region) -> toStatus(region, byRegion.get(region), now)).toList();
+        }
+        this.sourceError = null;
+        return regions.stream().map((region) -> toStatus(region, byRegion.get(region), now)).toList();
     }
 
     /** The CloudWatch API fees of all accounts and regions for 30 days at the current settings. */

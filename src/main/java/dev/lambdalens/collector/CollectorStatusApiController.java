@@ -2,6 +2,8 @@ package dev.lambdalens.collector;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,15 +24,18 @@ class CollectorStatusApiController {
         List<RegionStatus> regions = this.status.regions();
         return new StatusResponse(this.status.source().name().toLowerCase(java.util.Locale.ROOT),
                 this.status.interval().toSeconds(), this.status.trailingWindow().toSeconds(),
-                this.status.pricePerThousandMetrics(), this.status.estimatedMonthlyCostUsd(regions), regions);
+                this.status.pricePerThousandMetrics(), this.status.estimatedMonthlyCostUsd(regions),
+                this.status.sourceError(), regions);
     }
 
     /**
      * The collector's status.
      *
      * @param estimatedMonthlyCostUsd the monitor's own CloudWatch bill for 30 days at the current settings
+     * @param sourceError why the source could not list its accounts and regions, if it could not
      */
     record StatusResponse(String source, long intervalSeconds, long trailingWindowSeconds,
-            double pricePerThousandMetrics, double estimatedMonthlyCostUsd, List<RegionStatus> regions) {
+            double pricePerThousandMetrics, double estimatedMonthlyCostUsd, @Nullable String sourceError,
+            List<RegionStatus> regions) {
     }
 }

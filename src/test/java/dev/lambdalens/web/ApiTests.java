@@ -103,6 +103,8 @@ class ApiTests {
         this.mvc.perform(get("/api/v1/collector/status"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.source").value("demo"))
+            .andExpect(jsonPath("$.estimatedMonthlyCostUsd", greaterThanOrEqualTo(2.0)))
+            .andExpect(jsonPath("$.regions[0].activeFunctionSeries").value(48))
             .andExpect(jsonPath("$.regions", hasSize(2)))
             .andExpect(jsonPath("$.regions[*].health", everyItem(is("OK"))))
             .andExpect(jsonPath("$.regions[0].samplesStored", greaterThanOrEqualTo(1000)));

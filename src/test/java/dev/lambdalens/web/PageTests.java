@@ -80,7 +80,8 @@ class PageTests {
     @Test
     void shouldShowTheCollectorStatusPerRegion() throws Exception {
         String html = page("/collector");
-        assertThat(html).contains("us-east-1", "eu-west-1", "OK");
+        assertThat(html).contains("us-east-1", "eu-west-1", "OK", "Estimated CloudWatch API fees, 30 days",
+                "what this polling would cost against AWS");
     }
 
     @Test

@@ -134,8 +134,14 @@ final class AwsStub implements AutoCloseable {
                 send(exchange, 403, "text/plain", "unsigned request".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String account = credential.group(1).equals(HOME_ACCESS_KEY) ? HOME_ACCOUNT
-                    : credential.group(1).substring(4);
+            String key = credential.group(1);
+            if (!key.equals(HOME_ACCESS_KEY) && !key.startsWith("ASIA")) {
+                send(exchange, 403, "text/xml", ("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId"
+                        + "</Code><Message>The security token included in the request is invalid.</Message></Error>"
+                        + "</ErrorResponse>").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String account = key.equals(HOME_ACCESS_KEY) ? HOME_ACCOUNT : key.substring(4);
             String region = credential.group(2);
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.startsWith("/service/GraniteServiceVersion20100801/operation/GetMetricData")) {
