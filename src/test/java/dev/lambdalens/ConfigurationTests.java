@@ -59,8 +59,8 @@ class ConfigurationTests {
 
     private static ConfigurableApplicationContext start(String... args) {
         return new SpringApplicationBuilder(LambdaLensApplication.class).web(WebApplicationType.NONE)
-            .properties("spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime(),
-                    "lambdalens.collector.enabled=false")
-            .run(args);
+            .run(java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                    "--spring.datasource.url=jdbc:h2:mem:config-" + System.nanoTime(),
+                    "--lambdalens.collector.enabled=false"), java.util.Arrays.stream(args)).toArray(String[]::new));
     }
 }
