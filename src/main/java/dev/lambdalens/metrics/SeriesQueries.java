@@ -77,6 +77,34 @@ public class SeriesQueries {
         return figures;
     }
 
+    /**
+     * One metric and statistic of every function (or, with {@code accountLevel}, of every account and region) over
+     * [from, to) at {@code stepSeconds}, in one query: what a rule watching thousands of functions needs.
+     */
+    public Map<FunctionRef, List<Point>> readAll(LambdaMetric metric, Statistic statistic, boolean accountLevel,
+            Instant from, Instant to, long stepSeconds) {
+        if (stepSeconds < Steps.NATIVE_SECONDS || stepSeconds % Steps.NATIVE_SECONDS != 0) {
+            throw new IllegalArgumentException("Step must be a positive multiple of 60 seconds: " + stepSeconds);
+        }
+        String bucket = "(v.ts / " + stepSeconds + ") * " + stepSeconds;
+        Map<FunctionRef, List<Point>> series = new HashMap<>();
+        this.jdbc.sql("select s.account_id, s.region, s.function_name, " + bucket + " as bucket, "
+                + statistic.rollupFunction() + "(v.val) from metric_series s join metric_sample v on v.series_id = s.id "
+                + "where s.metric = :metric and s.statistic = :statistic and s.function_name "
+                + (accountLevel ? "= ''" : "<> ''") + " and v.ts >= :from and v.ts < :to "
+                + "group by s.account_id, s.region, s.function_name, " + bucket + " order by bucket")
+            .param("metric", metric.metricName())
+            .param("statistic", statistic.wireName())
+            .param("from", Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds)
+            .param("to", to.getEpochSecond())
+            .query((rs) -> {
+                series.computeIfAbsent(new FunctionRef(rs.getString(1), rs.getString(2), rs.getString(3)),
+                        (k) -> new ArrayList<>())
+                    .add(new Point(rs.getLong(4), rs.getDouble(5)));
+            });
+        return series;
+    }
+
     /** The accounts that have stored this metric for the function (or account level) in the region. */
     public List<String> accountsWith(String region, String functionName, LambdaMetric metric) {
         return new ArrayList<>(this.jdbc

@@ -1,5 +1,10 @@
 package dev.lambdalens.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.lambdalens.alerting.InvalidRuleException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +44,32 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request parameter");
         problem.setProperty("parameter", parameter);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map((error) -> Map.of("field", error.getField(), "message",
+                    String.valueOf(error.getDefaultMessage())))
+            .toList();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.stream()
+            .map((e) -> e.get("field") + " " + e.get("message"))
+            .collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request body");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(InvalidRuleException.class)
+    ProblemDetail invalidRule(InvalidRuleException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                ex.field() + ": " + ex.getMessage());
+        problem.setTitle("Invalid alert rule");
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", String.valueOf(ex.getMessage()))));
+        return problem;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -128,6 +128,22 @@ abstract class SampleStoreContract {
                 Map.entry(new FunctionRef(ACCOUNT, "eu-west-1", "orders-api"), 3.0));
     }
 
+    @Test
+    void shouldReadOneMetricOfEveryFunctionInOneQuery() {
+        SeriesKey other = SeriesKey.ofFunction(ACCOUNT, "eu-west-1", "mailer", LambdaMetric.INVOCATIONS,
+                Statistic.SUM);
+        this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 1), point(1, 2), point(5, 4)), other,
+                List.of(point(2, 7)), ACCOUNT_INVOCATIONS, List.of(point(0, 99))));
+        Map<FunctionRef, List<Point>> all = this.queries.readAll(LambdaMetric.INVOCATIONS, Statistic.SUM, false,
+                Instant.ofEpochSecond(T0), Instant.ofEpochSecond(T0 + 3600), 300);
+        assertThat(all).containsOnly(
+                Map.entry(new FunctionRef(ACCOUNT, "us-east-1", "orders-api"), List.of(point(0, 3), point(5, 4))),
+                Map.entry(new FunctionRef(ACCOUNT, "eu-west-1", "mailer"), List.of(point(0, 7))));
+        assertThat(this.queries.readAll(LambdaMetric.INVOCATIONS, Statistic.SUM, true, Instant.ofEpochSecond(T0),
+                Instant.ofEpochSecond(T0 + 3600), 60))
+            .containsOnly(Map.entry(new FunctionRef(ACCOUNT, "us-east-1", ""), List.of(point(0, 99))));
+    }
+
     private List<Point> read(SeriesKey key, long step) {
         return this.queries.read(key, Instant.ofEpochSecond(T0), Instant.ofEpochSecond(T0 + 86_400 * 2), step)
             .points();

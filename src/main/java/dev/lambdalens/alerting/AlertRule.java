@@ -1,0 +1,134 @@
+package dev.lambdalens.alerting;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.MetricScope;
+import dev.lambdalens.metrics.Statistic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule: which signal of which functions to compare with a threshold, when that makes an alarm, and how urgent
+ * it is.
+ */
+@Entity
+@Table(name = "alert_rule")
+class AlertRule {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Signal signal;
+
+    private @Nullable String metric;
+
+    private @Nullable String statistic;
+
+    @Enumerated(EnumType.STRING)
+    private RuleScope scope;
+
+    private @Nullable String scopeValue;
+
+    @Column(name = "account_id")
+    private @Nullable String account;
+
+    private @Nullable String region;
+
+    @Enumerated(EnumType.STRING)
+    private Comparison comparison;
+
+    private double threshold;
+
+    private int periodSeconds;
+
+    private int evaluationPeriods;
+
+    private int datapointsToAlarm;
+
+    @Enumerated(EnumType.STRING)
+    private MissingData missingData;
+
+    @Enumerated(EnumType.STRING)
+    private Severity severity;
+
+    private @Nullable String description;
+
+    private @Nullable String runbookUrl;
+
+    private boolean enabled;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @SuppressWarnings("NullAway.Init")
+    protected AlertRule() {
+        // for JPA
+    }
+
+    AlertRule(RuleDefinition definition, Instant now) {
+        this.createdAt = now;
+        apply(definition, now);
+    }
+
+    void apply(RuleDefinition d, Instant now) {
+        this.name = d.name();
+        this.signal = d.signal();
+        this.metric = (d.metric() != null) ? d.metric().metricName() : null;
+        this.statistic = (d.statistic() != null) ? d.statistic().wireName() : null;
+        this.scope = d.scope();
+        this.scopeValue = d.scopeValue();
+        this.account = d.account();
+        this.region = d.region();
+        this.comparison = d.condition().comparison();
+        this.threshold = d.condition().threshold();
+        this.periodSeconds = (int) d.condition().period().toSeconds();
+        this.evaluationPeriods = d.condition().evaluationPeriods();
+        this.datapointsToAlarm = d.condition().datapointsToAlarm();
+        this.missingData = d.condition().missingData();
+        this.severity = d.severity();
+        this.description = d.description();
+        this.runbookUrl = d.runbookUrl();
+        this.enabled = d.enabled();
+        this.updatedAt = now;
+    }
+
+    RuleDefinition definition() {
+        return new RuleDefinition(this.name, this.signal,
+                (this.metric != null) ? LambdaMetric.fromMetricName(this.metric).orElse(null) : null,
+                (this.statistic != null) ? Statistic.fromWireName(this.statistic).orElse(null) : null, this.scope,
+                this.scopeValue, this.account, this.region,
+                new AlarmCondition(this.comparison, this.threshold, Duration.ofSeconds(this.periodSeconds),
+                        this.evaluationPeriods, this.datapointsToAlarm, this.missingData),
+                this.severity, this.description, this.runbookUrl, this.enabled);
+    }
+
+    @Nullable Long id() {
+        return this.id;
+    }
+
+    boolean enabled() {
+        return this.enabled;
+    }
+
+    /** Whether each alert of this rule is about a whole account and region rather than one function. */
+    boolean accountLevel() {
+        if (this.signal == Signal.METRIC && this.metric != null) {
+            return LambdaMetric.fromMetricName(this.metric).map((m) -> m.scope() == MetricScope.ACCOUNT).orElse(false);
+        }
+        return this.signal.accountLevel();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.lambdalens.alerting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Evaluates every enabled rule against settled data: per rule, the range of periods that ended before the settle
+ * delay, every target judged by {@link AlarmEvaluator}; a change of state is stored with its history row and its
+ * {@link AlertStateChanged} event in one transaction. One failing rule never stops the others.
+ */
+@Service
+public class RuleEvaluation {
+
+    private static final Logger logger = LoggerFactory.getLogger(RuleEvaluation.class);
+
+    private final AlertRuleRepository rules;
+
+    private final AlertRepository alerts;
+
+    private final AlertTransitionRepository transitions;
+
+    private final SignalReader signals;
+
+    private final AlertingProperties properties;
+
+    private final ApplicationEventPublisher events;
+
+    private final TransactionTemplate transaction;
+
+    private final Clock clock;
+
+    RuleEvaluation(AlertRuleRepository rules, AlertRepository alerts, AlertTransitionRepository transitions,
+            SignalReader signals, AlertingProperties properties, ApplicationEventPublisher events,
+            TransactionTemplate transaction, Clock clock) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.transitions = transitions;
+        this.signals = signals;
+        this.properties = properties;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** One pass over every enabled rule; returns the number of state changes. */
+    public synchronized int evaluateAll() {
+        int changes = 0;
+        for (AlertRule rule : this.rules.findAllByOrderByIdAsc()) {
+            if (!rule.enabled()) {
+                continue;
+            }
+            try {
+                Integer changed = this.transaction.execute((status) -> evaluate(rule));
+                changes += (changed != null) ? changed : 0;
+            }
+            catch (RuntimeException ex) {
+                logger.error("Evaluating rule {} failed", rule.id(), ex);
+            }
+        }
+        return changes;
+    }
+
+    private int evaluate(AlertRule rule) {
+        RuleDefinition definition = rule.definition();
+        AlarmCondition condition = definition.condition();
+        Instant now = this.clock.instant();
+        long period = condition.period().toSeconds();
+        long settled = Math.floorDiv(now.minus(this.properties.settleDelay()).getEpochSecond(), period) * period;
+        int range = condition.evaluationRange();
+        Instant start = Instant.ofEpochSecond(settled).minus(Duration.ofSeconds(period * range));
+        Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, start, range);
+        long ruleId = rule.id();
+        Map<AlertTarget, Alert> existing = new HashMap<>();
+        this.alerts.findByRuleId(ruleId).forEach((alert) -> existing.put(alert.target(), alert));
+        int changes = 0;
+        for (Map.Entry<AlertTarget, List<@Nullable Double>> entry : values.entrySet()) {
+            Alert alert = existing.get(entry.getKey());
+            if (alert == null) {
+                alert = this.alerts.save(new Alert(ruleId, entry.getKey(), now));
+            }
+            AlarmState from = alert.state();
+            Evaluation evaluation = AlarmEvaluator.evaluate(condition, entry.getValue(), from);
+            if (alert.evaluated(evaluation, now)) {
+                AlertTransition transition = this.transitions.save(new AlertTransition(alert.id(), from, evaluation, now));
+                this.events.publishEvent(new AlertStateChanged(transition.id(), alert.id(), ruleId, definition.name(),
+                        definition.severity(), alert.target(), from, evaluation.state(), now, evaluation.reason()));
+                changes++;
+            }
+        }
+        return changes;
+    }
+}

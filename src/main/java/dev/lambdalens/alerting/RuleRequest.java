@@ -1,0 +1,64 @@
+package dev.lambdalens.alerting;
+
+import java.time.Duration;
+
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.Statistic;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule as {@code POST} and {@code PUT /api/v1/alert-rules} take it.
+ */
+record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @Nullable Signal signal,
+        @Nullable String metric, @Nullable String statistic, @Nullable RuleScope scope,
+        @Size(max = 300) @Nullable String scopeValue,
+        @Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
+        @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
+        @Nullable String region, @NotNull @Nullable Comparison comparison, @NotNull @Nullable Double threshold,
+        @NotNull @Min(60) @Max(86_400) @Nullable Integer periodSeconds,
+        @NotNull @Min(1) @Max(1440) @Nullable Integer evaluationPeriods,
+        @NotNull @Min(1) @Max(1440) @Nullable Integer datapointsToAlarm, @Nullable MissingData missingData,
+        @Nullable Severity severity, @Size(max = 1000) @Nullable String description,
+        @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        @Nullable String runbookUrl, @Nullable Boolean enabled) {
+
+    /** The definition this request asks for, or an {@link InvalidRuleException} naming the field at fault. */
+    RuleDefinition toDefinition() {
+        LambdaMetric lambdaMetric = null;
+        Statistic stat = null;
+        if (this.metric != null) {
+            lambdaMetric = LambdaMetric.fromMetricName(this.metric)
+                .orElseThrow(() -> new InvalidRuleException("metric", "'" + this.metric + "' is not a collected metric"));
+        }
+        if (this.statistic != null) {
+            stat = Statistic.fromWireName(this.statistic)
+                .orElseThrow(() -> new InvalidRuleException("statistic", "'" + this.statistic + "' is not a statistic"));
+        }
+        AlarmCondition condition;
+        try {
+            condition = new AlarmCondition(this.comparison, this.threshold, Duration.ofSeconds(this.periodSeconds),
+                    this.evaluationPeriods, this.datapointsToAlarm,
+                    (this.missingData != null) ? this.missingData : MissingData.MISSING);
+        }
+        catch (IllegalArgumentException ex) {
+            String message = String.valueOf(ex.getMessage());
+            String field = message.startsWith("period x") ? "evaluationPeriods" : message.split(" ")[0];
+            throw new InvalidRuleException(field.equals("period") ? "periodSeconds" : field, message);
+        }
+        return new RuleDefinition(this.name, this.signal, lambdaMetric, stat,
+                (this.scope != null) ? this.scope : RuleScope.ALL, blankToNull(this.scopeValue),
+                blankToNull(this.account), blankToNull(this.region), condition,
+                (this.severity != null) ? this.severity : Severity.WARNING, blankToNull(this.description),
+                blankToNull(this.runbookUrl), (this.enabled == null) || this.enabled);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
+    }
+}

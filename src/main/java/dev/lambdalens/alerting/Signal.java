@@ -1,0 +1,31 @@
+package dev.lambdalens.alerting;
+
+/**
+ * What a rule compares with its threshold, per period: a stored metric, or a figure derived from several.
+ */
+public enum Signal {
+
+    /** A stored metric and statistic, as it is. */
+    METRIC(false),
+    /** Errors as a percentage of invocations; a period without invocations has no datapoint. */
+    ERROR_RATE(false),
+    /** Throttles as a percentage of invocations asked for (invocations plus throttles). */
+    THROTTLE_RATE(false),
+    /** The account's ConcurrentExecutions as a percentage of its concurrency limit. */
+    ACCOUNT_CONCURRENCY_SHARE(true),
+    /** A function's ConcurrentExecutions as a percentage of its reserved concurrency (functions with one only). */
+    RESERVED_CONCURRENCY_SHARE(false),
+    /** A function's p99 Duration as a percentage of its timeout. */
+    P99_SHARE_OF_TIMEOUT(false);
+
+    private final boolean accountLevel;
+
+    Signal(boolean accountLevel) {
+        this.accountLevel = accountLevel;
+    }
+
+    /** Whether the signal is about a whole account and region rather than one function. */
+    public boolean accountLevel() {
+        return this.accountLevel;
+    }
+}

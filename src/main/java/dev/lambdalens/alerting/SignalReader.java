@@ -1,0 +1,193 @@
+package dev.lambdalens.alerting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
+
+import dev.lambdalens.inventory.AccountLimits;
+import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.FunctionRef;
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.Point;
+import dev.lambdalens.metrics.SeriesQueries;
+import dev.lambdalens.metrics.Statistic;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a rule's signal for each of its targets over an evaluation range: one query per stored series the signal
+ * needs, for all targets together, then one value per period (or none, where the period had no data).
+ */
+@Component
+class SignalReader {
+
+    private final SeriesQueries queries;
+
+    private final Inventory inventory;
+
+    SignalReader(SeriesQueries queries, Inventory inventory) {
+        this.queries = queries;
+        this.inventory = inventory;
+    }
+
+    /**
+     * @param start the beginning of the oldest period of the range
+     * @return per target, one value per period, oldest first, {@code null} where there is none
+     */
+    Map<AlertTarget, List<@Nullable Double>> read(RuleDefinition rule, Instant start, int periods) {
+        Duration period = rule.condition().period();
+        Instant end = start.plus(period.multipliedBy(periods));
+        long step = period.toSeconds();
+        Map<AlertTarget, List<@Nullable Double>> values = new LinkedHashMap<>();
+        switch (rule.signal()) {
+            case METRIC -> {
+                boolean accountLevel = rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
+                Map<FunctionRef, List<Point>> series = this.queries.readAll(rule.metric(), rule.statistic(),
+                        accountLevel, start, end, step);
+                for (AlertTarget target : accountLevel ? accountTargets(rule) : functionTargets(rule).keySet()) {
+                    values.put(target, column(series.get(ref(target)), start, step, periods));
+                }
+            }
+            case ACCOUNT_CONCURRENCY_SHARE -> {
+                Map<FunctionRef, List<Point>> series = this.queries.readAll(LambdaMetric.CONCURRENT_EXECUTIONS,
+                        Statistic.MAXIMUM, true, start, end, step);
+                for (AlertTarget target : accountTargets(rule)) {
+                    Integer limit = this.inventory.limits(target.account(), target.region())
+                        .map(AccountLimits::concurrencyLimit)
+                        .orElse(null);
+                    List<@Nullable Double> used = column(series.get(ref(target)), start, step, periods);
+                    values.put(target, scaled(used, (limit != null && limit > 0) ? 100.0 / limit : null));
+                }
+            }
+            case ERROR_RATE, THROTTLE_RATE -> {
+                LambdaMetric part = (rule.signal() == Signal.ERROR_RATE) ? LambdaMetric.ERRORS : LambdaMetric.THROTTLES;
+                Map<FunctionRef, List<Point>> parts = this.queries.readAll(part, Statistic.SUM, false, start, end, step);
+                Map<FunctionRef, List<Point>> invocations = this.queries.readAll(LambdaMetric.INVOCATIONS,
+                        Statistic.SUM, false, start, end, step);
+                for (AlertTarget target : functionTargets(rule).keySet()) {
+                    List<@Nullable Double> numerator = column(parts.get(ref(target)), start, step, periods);
+                    List<@Nullable Double> invoked = column(invocations.get(ref(target)), start, step, periods);
+                    List<@Nullable Double> rate = new ArrayList<>(periods);
+                    for (int i = 0; i < periods; i++) {
+                        double n = (numerator.get(i) != null) ? numerator.get(i) : 0;
+                        double inv = (invoked.get(i) != null) ? invoked.get(i) : 0;
+                        double denominator = (rule.signal() == Signal.ERROR_RATE) ? inv : inv + n;
+                        rate.add((denominator > 0) ? 100 * n / denominator : null);
+                    }
+                    values.put(target, rate);
+                }
+            }
+            case RESERVED_CONCURRENCY_SHARE -> perFunctionShare(rule, LambdaMetric.CONCURRENT_EXECUTIONS,
+                    Statistic.MAXIMUM, (f) -> (f.reservedConcurrency() != null) ? f.reservedConcurrency() : 0, start,
+                    end, periods, values);
+            case P99_SHARE_OF_TIMEOUT -> perFunctionShare(rule, LambdaMetric.DURATION, Statistic.P99,
+                    (f) -> f.timeoutSeconds() * 1000.0, start, end, periods, values);
+        }
+        return values;
+    }
+
+    private void perFunctionShare(RuleDefinition rule, LambdaMetric metric, Statistic statistic,
+            ToDoubleFunction<FunctionSummary> whole, Instant start, Instant end, int periods,
+            Map<AlertTarget, List<@Nullable Double>> values) {
+        long step = rule.condition().period().toSeconds();
+        Map<FunctionRef, List<Point>> series = this.queries.readAll(metric, statistic, false, start, end, step);
+        functionTargets(rule).forEach((target, function) -> {
+            double of = whole.applyAsDouble(function);
+            if (of > 0) {
+                values.put(target, scaled(column(series.get(ref(target)), start, step, periods), 100.0 / of));
+            }
+        });
+    }
+
+    /** The functions a rule watches: active ones in its account and region, within its scope. */
+    Map<AlertTarget, FunctionSummary> functionTargets(RuleDefinition rule) {
+        Pattern pattern = (rule.scope() == RuleScope.NAME_PATTERN && rule.scopeValue() != null)
+                ? glob(rule.scopeValue()) : null;
+        Map<AlertTarget, FunctionSummary> targets = new LinkedHashMap<>();
+        for (FunctionSummary f : this.inventory.functions()) {
+            if (f.state() != dev.lambdalens.inventory.FunctionState.ACTIVE || !inAccountAndRegion(rule, f)) {
+                continue;
+            }
+            boolean inScope = switch (rule.scope()) {
+                case ALL -> true;
+                case FUNCTION -> f.name().equals(rule.scopeValue());
+                case NAME_PATTERN -> pattern != null && pattern.matcher(f.name()).matches();
+                case TAG -> hasTag(f, rule.scopeValue());
+            };
+            if (inScope) {
+                targets.put(new AlertTarget(f.account(), f.region(), f.name()), f);
+            }
+        }
+        return targets;
+    }
+
+    private Set<AlertTarget> accountTargets(RuleDefinition rule) {
+        Set<AlertTarget> targets = new LinkedHashSet<>();
+        for (FunctionSummary f : this.inventory.functions()) {
+            if (inAccountAndRegion(rule, f)) {
+                targets.add(new AlertTarget(f.account(), f.region(), ""));
+            }
+        }
+        return targets;
+    }
+
+    private static boolean inAccountAndRegion(RuleDefinition rule, FunctionSummary f) {
+        return (rule.account() == null || rule.account().equals(f.account()))
+                && (rule.region() == null || rule.region().equals(f.region()));
+    }
+
+    private static boolean hasTag(FunctionSummary f, @Nullable String tag) {
+        if (tag == null) {
+            return false;
+        }
+        int eq = tag.indexOf('=');
+        return tag.substring(eq + 1).equals(f.tags().get(tag.substring(0, eq)));
+    }
+
+    static Pattern glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            regex.append(switch (c) {
+                case '*' -> ".*";
+                case '?' -> ".";
+                default -> Pattern.quote(String.valueOf(c));
+            });
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static FunctionRef ref(AlertTarget target) {
+        return new FunctionRef(target.account(), target.region(), target.function());
+    }
+
+    private static List<@Nullable Double> column(@Nullable List<Point> points, Instant start, long step,
+            int periods) {
+        List<@Nullable Double> column = new ArrayList<>(java.util.Collections.nCopies(periods, (Double) null));
+        if (points != null) {
+            for (Point point : points) {
+                long index = (point.epochSecond() - start.getEpochSecond()) / step;
+                if (index >= 0 && index < periods) {
+                    column.set((int) index, point.value());
+                }
+            }
+        }
+        return column;
+    }
+
+    private static List<@Nullable Double> scaled(List<@Nullable Double> values, @Nullable Double factor) {
+        List<@Nullable Double> scaled = new ArrayList<>(values.size());
+        for (Double value : values) {
+            scaled.add((value != null && factor != null) ? value * factor : null);
+        }
+        return scaled;
+    }
+}
