@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
+import dev.lambdalens.alerting.AlertBoard;
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.Inventory;
@@ -44,7 +45,11 @@ class OverviewController {
 
     private final Clock clock;
 
-    OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock) {
+    private final AlertBoard alerts;
+
+    OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock,
+            AlertBoard alerts) {
+        this.alerts = alerts;
         this.figures = figures;
         this.inventory = inventory;
         this.queries = queries;
@@ -72,6 +77,7 @@ class OverviewController {
         });
         model.addAttribute("regions", regions);
         model.addAttribute("rows", rows);
+        model.addAttribute("firing", this.alerts.firing());
         return "overview";
     }
 

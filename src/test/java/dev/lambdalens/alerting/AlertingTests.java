@@ -87,6 +87,18 @@ class AlertingTests {
             }
         }
         assertThat(slow).contains("pdf-renderer").doesNotContain("orders-api", "auth-authorizer");
+        String page = this.mvc.perform(get("/alerts").accept(MediaType.TEXT_HTML))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("p99 duration above 90% of the timeout", "pdf-renderer", "ALARM", "Throttles");
+        String overview = this.mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(overview).contains("Firing", "pdf-renderer (us-east-1)");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.lambdalens.alerting;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the pages show of alerting: the alerts, firing ones first and most severe first.
+ */
+@Service
+public class AlertBoard {
+
+    private final AlertRepository alerts;
+
+    private final AlertRuleRepository rules;
+
+    AlertBoard(AlertRepository alerts, AlertRuleRepository rules) {
+        this.alerts = alerts;
+        this.rules = rules;
+    }
+
+    /** Alerts in ALARM, most severe first, then the longest firing. */
+    @Transactional(readOnly = true)
+    public List<AlertSummary> firing() {
+        return all().stream().filter((a) -> a.state() == AlarmState.ALARM).toList();
+    }
+
+    /** Every alert: ALARM first, then INSUFFICIENT_DATA, then OK; by severity and age within each. */
+    @Transactional(readOnly = true)
+    public List<AlertSummary> all() {
+        Map<Long, AlertRule> byId = this.rules.findAll()
+            .stream()
+            .collect(Collectors.toMap(AlertRule::id, Function.identity()));
+        return this.alerts.findAll()
+            .stream()
+            .map((alert) -> summary(alert, byId.get(alert.ruleId())))
+            .sorted(Comparator.comparing((AlertSummary a) -> order(a.state()))
+                .thenComparing(AlertSummary::severity)
+                .thenComparing(AlertSummary::stateSince))
+            .toList();
+    }
+
+    private static int order(AlarmState state) {
+        return switch (state) {
+            case ALARM -> 0;
+            case INSUFFICIENT_DATA -> 1;
+            case OK -> 2;
+        };
+    }
+
+    private static AlertSummary summary(Alert alert, AlertRule rule) {
+        RuleDefinition d = rule.definition();
+        AlertTarget t = alert.target();
+        return new AlertSummary(alert.id(), d.name(), d.severity(), t.account(), t.region(), t.function(),
+                alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl());
+    }
+}

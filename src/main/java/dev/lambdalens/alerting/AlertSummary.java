@@ -1,0 +1,17 @@
+package dev.lambdalens.alerting;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An alert as pages show it; {@code function} is empty for an account-level alert.
+ */
+public record AlertSummary(long id, String ruleName, Severity severity, String account, String region,
+        String function, AlarmState state, Instant stateSince, @Nullable String reason,
+        @Nullable String acknowledgedBy, @Nullable String runbookUrl) {
+
+    public boolean acknowledged() {
+        return this.acknowledgedBy != null;
+    }
+}
