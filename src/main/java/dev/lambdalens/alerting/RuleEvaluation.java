@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,7 +51,10 @@ public class RuleEvaluation {
         this.signals = signals;
         this.properties = properties;
         this.events = events;
-        this.transaction = transaction;
+        // a transaction of its own per rule: evaluation also runs right after a collection commits, in that
+        // transaction's after-commit phase, where joining it would write into a transaction that has already ended
+        this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 

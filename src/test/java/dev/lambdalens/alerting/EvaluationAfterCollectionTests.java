@@ -1,0 +1,40 @@
+package dev.lambdalens.alerting;
+
+import dev.lambdalens.collector.CycleRunner;
+import dev.lambdalens.testing.DemoDataConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rules are evaluated as soon as a collection is stored, through the collector's event, without waiting for the
+ * timer.
+ */
+@SpringBootTest(properties = { "lambdalens.alerting.enabled=true", "lambdalens.alerting.interval=1h" })
+@Import(DemoDataConfiguration.class)
+class EvaluationAfterCollectionTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    AlertBoard board;
+
+    @Autowired
+    AlertTransitionRepository transitions;
+
+    @Test
+    void shouldEvaluateRulesWhenACollectionIsStored() {
+        assertThat(this.board.all()).isEmpty();
+        CycleRunner.runCycle(this.context);
+        assertThat(this.board.all()).isNotEmpty();
+        assertThat(this.board.all()).allSatisfy((alert) -> assertThat(alert.id()).isPositive());
+        assertThat(this.board.firing()).extracting(AlertSummary::function).contains("pdf-renderer");
+        assertThat(this.transitions.count()).isGreaterThanOrEqualTo(this.board.all().size());
+    }
+}
