@@ -45,7 +45,8 @@ public final class AlarmEvaluator {
         List<@Nullable Double> snapshot = Collections.unmodifiableList(new ArrayList<>(range));
         if (present.size() >= n) {
             int breaching = countBreaching(condition, present.subList(present.size() - n, present.size()));
-            return decided(snapshot, breaching, n, m, "the " + n + " most recent datapoints");
+            return decided(snapshot, breaching, n, m,
+                    (n == 1) ? "the most recent datapoint" : "the " + n + " most recent datapoints");
         }
         int breaching = countBreaching(condition, present);
         int nonBreaching = present.size() - breaching;
