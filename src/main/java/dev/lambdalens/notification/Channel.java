@@ -1,0 +1,90 @@
+package dev.lambdalens.notification;
+
+import java.time.Instant;
+
+import dev.lambdalens.alerting.Severity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A destination for notifications, receiving every alert of at least its minimum severity.
+ */
+@Entity
+@Table(name = "channel")
+class Channel {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private ChannelType type;
+
+    private String url;
+
+    private @Nullable String secret;
+
+    @Enumerated(EnumType.STRING)
+    private Severity minimumSeverity;
+
+    private boolean enabled;
+
+    private Instant createdAt;
+
+    @SuppressWarnings("NullAway.Init")
+    protected Channel() {
+        // for JPA
+    }
+
+    Channel(String name, ChannelType type, String url, @Nullable String secret, Severity minimumSeverity,
+            boolean enabled, Instant createdAt) {
+        this.name = name;
+        this.type = type;
+        this.url = url;
+        this.secret = secret;
+        this.minimumSeverity = minimumSeverity;
+        this.enabled = enabled;
+        this.createdAt = createdAt;
+    }
+
+    /** Severities are ordered most urgent first: CRITICAL passes a WARNING minimum. */
+    boolean wants(Severity severity) {
+        return this.enabled && severity.ordinal() <= this.minimumSeverity.ordinal();
+    }
+
+    @Nullable Long id() {
+        return this.id;
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    ChannelType type() {
+        return this.type;
+    }
+
+    String url() {
+        return this.url;
+    }
+
+    @Nullable String secret() {
+        return this.secret;
+    }
+
+    Severity minimumSeverity() {
+        return this.minimumSeverity;
+    }
+
+    boolean enabled() {
+        return this.enabled;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.lambdalens.notification;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ChannelRepository extends JpaRepository<Channel, Long> {
+}

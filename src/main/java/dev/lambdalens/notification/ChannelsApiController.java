@@ -1,0 +1,127 @@
+package dev.lambdalens.notification;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lambdalens.alerting.Severity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/channels}: where notifications go, and a test notification per channel. Secrets are write-only.
+ */
+@RestController
+@RequestMapping("/api/v1/channels")
+class ChannelsApiController {
+
+    private final ChannelRepository channels;
+
+    private final WebhookSender webhook;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    ChannelsApiController(ChannelRepository channels, WebhookSender webhook, JsonMapper json, Clock clock) {
+        this.channels = channels;
+        this.webhook = webhook;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<ChannelResponse> channels() {
+        return this.channels.findAll().stream().map(ChannelResponse::of).toList();
+    }
+
+    @PostMapping
+    @Transactional
+    ResponseEntity<ChannelResponse> create(@Valid @RequestBody ChannelRequest request) {
+        Channel channel = this.channels.save(new Channel(request.name(),
+                (request.type() != null) ? request.type() : ChannelType.WEBHOOK, request.url(),
+                (request.secret() != null && !request.secret().isBlank()) ? request.secret() : null,
+                (request.minimumSeverity() != null) ? request.minimumSeverity() : Severity.WARNING,
+                request.enabled() == null || request.enabled(), this.clock.instant()));
+        return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id())).body(ChannelResponse.of(channel));
+    }
+
+    @DeleteMapping("/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        this.channels.delete(find(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Sends one test notification now, outside the outbox, and says how the receiver answered. */
+    @PostMapping("/{id}/test")
+    Map<String, Object> test(@PathVariable long id) {
+        Channel channel = find(id);
+        Instant now = this.clock.instant();
+        String key = "lambdalens-test-" + now.toEpochMilli();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idempotencyKey", key);
+        body.put("status", "test");
+        body.put("rule", "Test notification from LambdaLens");
+        body.put("at", now.toString());
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            int status = this.webhook.send(channel.url(), channel.secret(), key, this.json.writeValueAsString(body));
+            result.put("delivered", status >= 200 && status < 300);
+            result.put("httpStatus", status);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            result.put("delivered", false);
+            result.put("error", "interrupted");
+        }
+        catch (Exception ex) {
+            result.put("delivered", false);
+            result.put("error", ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+        }
+        return result;
+    }
+
+    private Channel find(long id) {
+        return this.channels.findById(id)
+            .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No channel " + id), null));
+    }
+
+    /** A channel as the API takes it. */
+    record ChannelRequest(@NotBlank @Size(max = 200) String name, @Nullable ChannelType type,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @Size(max = 200) @Nullable String secret, @Nullable Severity minimumSeverity, @Nullable Boolean enabled) {
+    }
+
+    /** A channel as the API answers it: whether it has a secret, never the secret. */
+    record ChannelResponse(long id, String name, ChannelType type, String url, boolean signed, Severity minimumSeverity,
+            boolean enabled) {
+
+        static ChannelResponse of(Channel c) {
+            return new ChannelResponse(c.id(), c.name(), c.type(), c.url(), c.secret() != null, c.minimumSeverity(),
+                    c.enabled());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.lambdalens.notification;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How deliveries are retried ({@code lambdalens.notification.*}).
+ *
+ * @param enabled whether pending deliveries are sent on a schedule
+ * @param pollInterval how often pending deliveries are looked for
+ * @param firstBackoff the wait after the first failed attempt; each further failure doubles it
+ * @param maxBackoff the longest wait between two attempts
+ * @param giveUpAfter how old a delivery may grow before LambdaLens stops trying
+ * @param requestTimeout how long one attempt may take
+ */
+@ConfigurationProperties("lambdalens.notification")
+record NotificationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval,
+        @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue("10s") Duration requestTimeout) {
+
+    NotificationProperties {
+        if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0 || firstBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "lambdalens.notification.poll-interval and first-backoff must be at least 1s");
+        }
+        if (maxBackoff.compareTo(firstBackoff) < 0) {
+            throw new IllegalArgumentException("lambdalens.notification.max-backoff must be at least first-backoff");
+        }
+    }
+}
