@@ -1,9 +1,15 @@
 package dev.lambdalens.notification;
 
 /**
- * The kinds of channel LambdaLens can deliver to.
+ * The kinds of channel LambdaLens can deliver to; each has its own {@link NotificationFormat}.
  */
 public enum ChannelType {
     /** A generic JSON webhook, signed with HMAC-SHA256 when the channel has a secret. */
-    WEBHOOK
+    WEBHOOK,
+    /** A Slack incoming webhook (Block Kit message). */
+    SLACK,
+    /** A Microsoft Teams incoming webhook (Adaptive Card). */
+    TEAMS,
+    /** PagerDuty Events API v2; the channel's secret is the integration's routing key. */
+    PAGERDUTY
 }

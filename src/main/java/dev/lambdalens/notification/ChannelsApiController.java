@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,16 +36,13 @@ class ChannelsApiController {
 
     private final ChannelRepository channels;
 
-    private final WebhookSender webhook;
-
-    private final JsonMapper json;
+    private final ChannelSender sender;
 
     private final Clock clock;
 
-    ChannelsApiController(ChannelRepository channels, WebhookSender webhook, JsonMapper json, Clock clock) {
+    ChannelsApiController(ChannelRepository channels, ChannelSender sender, Clock clock) {
         this.channels = channels;
-        this.webhook = webhook;
-        this.json = json;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -59,6 +55,13 @@ class ChannelsApiController {
     @PostMapping
     @Transactional
     ResponseEntity<ChannelResponse> create(@Valid @RequestBody ChannelRequest request) {
+        if (request.type() == ChannelType.PAGERDUTY && (request.secret() == null || request.secret().isBlank())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "secret: a PagerDuty channel needs its integration's routing key as secret");
+            problem.setProperty("errors", List.of(Map.of("field", "secret", "message",
+                    "a PagerDuty channel needs its integration's routing key")));
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
         Channel channel = this.channels.save(new Channel(request.name(),
                 (request.type() != null) ? request.type() : ChannelType.WEBHOOK, request.url(),
                 (request.secret() != null && !request.secret().isBlank()) ? request.secret() : null,
@@ -84,10 +87,17 @@ class ChannelsApiController {
         body.put("idempotencyKey", key);
         body.put("status", "test");
         body.put("rule", "Test notification from LambdaLens");
+        body.put("severity", "INFO");
+        body.put("account", "");
+        body.put("region", "");
+        body.put("function", "");
+        body.put("from", "OK");
+        body.put("to", "OK");
+        body.put("reason", "Sent from the channel's test action");
         body.put("at", now.toString());
         Map<String, Object> result = new LinkedHashMap<>();
         try {
-            int status = this.webhook.send(channel.url(), channel.secret(), key, this.json.writeValueAsString(body));
+            int status = this.sender.send(channel, key, body);
             result.put("delivered", status >= 200 && status < 300);
             result.put("httpStatus", status);
         }

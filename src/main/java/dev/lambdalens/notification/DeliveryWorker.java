@@ -26,7 +26,7 @@ class DeliveryWorker {
 
     private final ChannelRepository channels;
 
-    private final WebhookSender webhook;
+    private final ChannelSender sender;
 
     private final NotificationProperties properties;
 
@@ -35,11 +35,11 @@ class DeliveryWorker {
     private final Clock clock;
 
     DeliveryWorker(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, ChannelRepository channels,
-            WebhookSender webhook, NotificationProperties properties, TransactionTemplate transaction, Clock clock) {
+            ChannelSender sender, NotificationProperties properties, TransactionTemplate transaction, Clock clock) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.channels = channels;
-        this.webhook = webhook;
+        this.sender = sender;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -68,7 +68,7 @@ class DeliveryWorker {
         Integer status = null;
         String error;
         try {
-            status = this.webhook.send(channel.url(), channel.secret(), delivery.idempotencyKey(), delivery.payload());
+            status = this.sender.send(channel, delivery.idempotencyKey(), this.sender.read(delivery.payload()));
             if (status >= 200 && status < 300) {
                 delivery.delivered(now);
                 this.attempts.save(new DeliveryAttempt(deliveryId, now, status, "DELIVERED", null));

@@ -136,6 +136,20 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void shouldWriteEachChannelInItsOwnFormat() throws Exception {
+        long slack = createChannel(this.receiver.url(), null, "SLACK");
+        this.mvc.perform(post("/api/v1/channels/" + slack + "/test")).andExpect(jsonPath("$.delivered").value(true));
+        assertThat(this.receiver.requests).singleElement().satisfies((r) -> {
+            assertThat(r.body()).contains("\"blocks\"", "TEST: Test notification from LambdaLens");
+            assertThat(r.signature()).isEqualTo("null"); // only the generic webhook is signed
+        });
+        this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\": \"pager\", \"type\": \"PAGERDUTY\", \"url\": \"https://events.pagerduty.com/v2/enqueue\"}"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("secret"));
+    }
+
+    @Test
     void shouldRefuseAChannelWithoutAUsableUrl() throws Exception {
         this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"ops\", \"url\": \"ftp://example\"}"))
@@ -144,7 +158,11 @@ class NotificationDeliveryTests {
     }
 
     private long createChannel(String url, String secret) throws Exception {
-        String body = "{\"name\": \"ops\", \"url\": \"" + url + "\""
+        return createChannel(url, secret, "WEBHOOK");
+    }
+
+    private long createChannel(String url, String secret, String type) throws Exception {
+        String body = "{\"name\": \"ops\", \"type\": \"" + type + "\", \"url\": \"" + url + "\""
                 + ((secret != null) ? ", \"secret\": \"" + secret + "\"" : "") + "}";
         String answer = this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON).content(body))
             .andExpect(status().isCreated())

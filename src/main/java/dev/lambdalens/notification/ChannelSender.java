@@ -1,0 +1,47 @@
+package dev.lambdalens.notification;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends one event to one channel, written in that channel's format.
+ */
+@Component
+class ChannelSender {
+
+    private final WebhookSender webhook;
+
+    private final JsonMapper json;
+
+    private final Map<ChannelType, NotificationFormat> formats = new EnumMap<>(ChannelType.class);
+
+    ChannelSender(WebhookSender webhook, JsonMapper json, List<NotificationFormat> formats) {
+        this.webhook = webhook;
+        this.json = json;
+        formats.forEach((format) -> this.formats.put(format.type(), format));
+        for (ChannelType type : ChannelType.values()) {
+            if (!this.formats.containsKey(type)) {
+                throw new IllegalStateException("No notification format for channel type " + type);
+            }
+        }
+    }
+
+    /** @return the HTTP status the channel answered */
+    int send(Channel channel, String idempotencyKey, Map<String, Object> event) throws IOException, InterruptedException {
+        NotificationFormat format = this.formats.get(channel.type());
+        return this.webhook.send(channel.url(), format.signed() ? channel.secret() : null, idempotencyKey,
+                this.json.writeValueAsString(format.body(event, channel)));
+    }
+
+    /** An event as the outbox stores it. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> read(String payload) {
+        return this.json.readValue(payload, Map.class);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lambdalens.notification;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A Microsoft Teams incoming-webhook message carrying an Adaptive Card.
+ */
+@Component
+class TeamsFormat implements NotificationFormat {
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.TEAMS;
+    }
+
+    @Override
+    public Object body(Map<String, Object> event, Channel channel) {
+        Map<String, Object> card = Map.of("$schema", "http://adaptivecards.io/schemas/adaptive-card.json", "type",
+                "AdaptiveCard", "version", "1.4", "body", List.of(
+                        Map.of("type", "TextBlock", "text", NotificationFormat.title(event), "weight", "Bolder",
+                                "size", "Medium", "wrap", true),
+                        Map.of("type", "FactSet", "facts", List.of(
+                                Map.of("title", "Target", "value", NotificationFormat.target(event)),
+                                Map.of("title", "Severity", "value", String.valueOf(event.get("severity"))),
+                                Map.of("title", "State", "value", event.get("from") + " → " + event.get("to")),
+                                Map.of("title", "At", "value", String.valueOf(event.get("at"))))),
+                        Map.of("type", "TextBlock", "text", String.valueOf(event.get("reason")), "wrap", true,
+                                "isSubtle", true)));
+        return Map.of("type", "message", "attachments",
+                List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
+    }
+}
