@@ -19,9 +19,15 @@ public class AlertBoard {
 
     private final AlertRuleRepository rules;
 
-    AlertBoard(AlertRepository alerts, AlertRuleRepository rules) {
+    private final SilenceRepository silences;
+
+    private final java.time.Clock clock;
+
+    AlertBoard(AlertRepository alerts, AlertRuleRepository rules, SilenceRepository silences, java.time.Clock clock) {
         this.alerts = alerts;
         this.rules = rules;
+        this.silences = silences;
+        this.clock = clock;
     }
 
     /** Alerts in ALARM, most severe first, then the longest firing. */
@@ -36,9 +42,12 @@ public class AlertBoard {
         Map<Long, AlertRule> byId = this.rules.findAll()
             .stream()
             .collect(Collectors.toMap(AlertRule::id, Function.identity()));
+        java.time.Instant now = this.clock.instant();
+        List<Silence> active = this.silences.findByEndsAtAfterOrderByEndsAtAsc(now);
         return this.alerts.findAll()
             .stream()
-            .map((alert) -> summary(alert, byId.get(alert.ruleId())))
+            .map((alert) -> summary(alert, byId.get(alert.ruleId()),
+                    active.stream().anyMatch((s) -> s.silences(alert.ruleId(), alert.target(), now))))
             .sorted(Comparator.comparing((AlertSummary a) -> order(a.state()))
                 .thenComparing(AlertSummary::severity)
                 .thenComparing(AlertSummary::stateSince))
@@ -53,10 +62,10 @@ public class AlertBoard {
         };
     }
 
-    private static AlertSummary summary(Alert alert, AlertRule rule) {
+    private static AlertSummary summary(Alert alert, AlertRule rule, boolean silenced) {
         RuleDefinition d = rule.definition();
         AlertTarget t = alert.target();
         return new AlertSummary(alert.id(), d.name(), d.severity(), t.account(), t.region(), t.function(),
-                alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl());
+                alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced);
     }
 }

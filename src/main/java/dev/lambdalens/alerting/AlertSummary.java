@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record AlertSummary(long id, String ruleName, Severity severity, String account, String region,
         String function, AlarmState state, Instant stateSince, @Nullable String reason,
-        @Nullable String acknowledgedBy, @Nullable String runbookUrl) {
+        @Nullable String acknowledgedBy, @Nullable String runbookUrl, boolean silenced) {
 
     public boolean acknowledged() {
         return this.acknowledgedBy != null;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.lambdalens.alerting.AlarmState;
 import dev.lambdalens.alerting.AlertStateChanged;
+import dev.lambdalens.alerting.Silences;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
@@ -26,7 +27,11 @@ class AlertNotifications {
 
     private final Clock clock;
 
-    AlertNotifications(ChannelRepository channels, DeliveryRepository deliveries, JsonMapper json, Clock clock) {
+    private final Silences silences;
+
+    AlertNotifications(ChannelRepository channels, DeliveryRepository deliveries, JsonMapper json, Clock clock,
+            Silences silences) {
+        this.silences = silences;
         this.channels = channels;
         this.deliveries = deliveries;
         this.json = json;
@@ -41,9 +46,10 @@ class AlertNotifications {
         }
         String key = idempotencyKey(change);
         String payload = payload(change, key);
+        boolean silenced = this.silences.silencing(change.ruleId(), change.target(), change.at()).isPresent();
         for (Channel channel : this.channels.findAll()) {
             if (channel.wants(change.severity())) {
-                this.deliveries.save(new Delivery(channel.id(), key, payload, this.clock.instant()));
+                this.deliveries.save(new Delivery(channel.id(), key, payload, this.clock.instant(), silenced));
             }
         }
     }

@@ -21,7 +21,9 @@ class Delivery {
 
     /** Where a delivery stands. */
     enum Status {
-        PENDING, DELIVERED, GAVE_UP
+        PENDING, DELIVERED, GAVE_UP,
+        /** Not sent: a silence covered the alert when it changed state. */
+        SILENCED
     }
 
     @Id
@@ -52,11 +54,11 @@ class Delivery {
         // for JPA
     }
 
-    Delivery(long channelId, String idempotencyKey, String payload, Instant now) {
+    Delivery(long channelId, String idempotencyKey, String payload, Instant now, boolean silenced) {
         this.channelId = channelId;
         this.idempotencyKey = idempotencyKey;
         this.payload = payload;
-        this.status = Status.PENDING;
+        this.status = silenced ? Status.SILENCED : Status.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
     }

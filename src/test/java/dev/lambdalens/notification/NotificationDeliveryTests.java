@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -147,6 +148,51 @@ class NotificationDeliveryTests {
             .content("{\"name\": \"pager\", \"type\": \"PAGERDUTY\", \"url\": \"https://events.pagerduty.com/v2/enqueue\"}"))
             .andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.errors[0].field").value("secret"));
+    }
+
+    @Test
+    void shouldNotifyNobodyOfASilencedAlertButKeepItInTheLog() throws Exception {
+        createChannel(this.receiver.url(), null);
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"functionPattern": "pdf-*", "region": "us-east-1", "endsAt": "2026-11-28T14:00:00Z",
+                 "createdBy": "ana", "comment": "renderer migration tonight"}"""))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.active").value(true));
+        CycleRunner.runCycle(this.context);
+        this.evaluation.evaluateAll();
+        this.worker.deliverDue();
+        assertThat(this.receiver.requests).isNotEmpty()
+            .allSatisfy((r) -> assertThat(r.body()).doesNotContain("pdf-renderer"));
+        assertThat(this.deliveries.findAll()).filteredOn((d) -> d.payload().contains("pdf-renderer"))
+            .isNotEmpty()
+            .allSatisfy((d) -> assertThat(d.status()).isEqualTo(Delivery.Status.SILENCED));
+        String page = this.mvc.perform(get("/alerts").accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(page).contains("silenced");
+    }
+
+    @Test
+    void shouldRefuseASilenceThatHasAlreadyEndedAndEndOneEarly() throws Exception {
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"endsAt": "2026-11-28T11:00:00Z", "createdBy": "ana", "comment": "too late"}"""))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("endsAt"));
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"endsAt": "2026-11-28T13:00:00Z", "comment": "who?"}"""))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.errors[0].field").value("createdBy"));
+        String created = this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"endsAt": "2026-11-28T13:00:00Z", "createdBy": "ana", "comment": "deploy"}"""))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        this.mvc.perform(delete("/api/v1/silences/" + id))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.active").value(false));
     }
 
     @Test

@@ -1,0 +1,115 @@
+package dev.lambdalens.alerting;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A window in which matching alerts notify nobody. Every matcher left empty matches anything.
+ */
+@Entity
+@Table(name = "silence")
+class Silence {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    private @Nullable Long ruleId;
+
+    @Column(name = "account_id")
+    private @Nullable String account;
+
+    private @Nullable String region;
+
+    private @Nullable String functionPattern;
+
+    private Instant startsAt;
+
+    private Instant endsAt;
+
+    private String createdBy;
+
+    private String comment;
+
+    private Instant createdAt;
+
+    @SuppressWarnings("NullAway.Init")
+    protected Silence() {
+        // for JPA
+    }
+
+    Silence(@Nullable Long ruleId, @Nullable String account, @Nullable String region,
+            @Nullable String functionPattern, Instant startsAt, Instant endsAt, String createdBy, String comment,
+            Instant createdAt) {
+        this.ruleId = ruleId;
+        this.account = account;
+        this.region = region;
+        this.functionPattern = functionPattern;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.createdBy = createdBy;
+        this.comment = comment;
+        this.createdAt = createdAt;
+    }
+
+    boolean silences(long rule, AlertTarget target, Instant at) {
+        if (at.isBefore(this.startsAt) || !at.isBefore(this.endsAt)) {
+            return false;
+        }
+        Pattern pattern = (this.functionPattern != null) ? SignalReader.glob(this.functionPattern) : null;
+        return (this.ruleId == null || this.ruleId == rule) && (this.account == null || this.account.equals(target.account()))
+                && (this.region == null || this.region.equals(target.region()))
+                && (pattern == null || pattern.matcher(target.function()).matches());
+    }
+
+    /** End the silence now, if it has not ended already. */
+    void expire(Instant now) {
+        if (now.isBefore(this.endsAt)) {
+            this.endsAt = now.isBefore(this.startsAt) ? this.startsAt : now;
+        }
+    }
+
+    @Nullable Long id() {
+        return this.id;
+    }
+
+    @Nullable Long ruleId() {
+        return this.ruleId;
+    }
+
+    @Nullable String account() {
+        return this.account;
+    }
+
+    @Nullable String region() {
+        return this.region;
+    }
+
+    @Nullable String functionPattern() {
+        return this.functionPattern;
+    }
+
+    Instant startsAt() {
+        return this.startsAt;
+    }
+
+    Instant endsAt() {
+        return this.endsAt;
+    }
+
+    String createdBy() {
+        return this.createdBy;
+    }
+
+    String comment() {
+        return this.comment;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.lambdalens.alerting;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/silences}: create a silence (matchers and an end time), list them, and end one early.
+ */
+@RestController
+@RequestMapping("/api/v1/silences")
+class SilencesApiController {
+
+    private final SilenceRepository silences;
+
+    private final AlertRuleRepository rules;
+
+    private final Clock clock;
+
+    SilencesApiController(SilenceRepository silences, AlertRuleRepository rules, Clock clock) {
+        this.silences = silences;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    List<SilenceResponse> silences() {
+        Instant now = this.clock.instant();
+        return this.silences.findAllByOrderByStartsAtDesc().stream().map((s) -> SilenceResponse.of(s, now)).toList();
+    }
+
+    @PostMapping
+    @Transactional
+    ResponseEntity<SilenceResponse> create(@Valid @RequestBody SilenceRequest request) {
+        Instant now = this.clock.instant();
+        Instant starts = (request.startsAt() != null) ? request.startsAt() : now;
+        if (!request.endsAt().isAfter(starts) || !request.endsAt().isAfter(now)) {
+            throw invalid("endsAt", "must be after startsAt and in the future");
+        }
+        if (request.ruleId() != null && !this.rules.existsById(request.ruleId())) {
+            throw invalid("ruleId", "no alert rule " + request.ruleId());
+        }
+        Silence silence = this.silences.save(new Silence(request.ruleId(), blank(request.account()),
+                blank(request.region()), blank(request.functionPattern()), starts, request.endsAt(), request.createdBy(),
+                request.comment(), now));
+        return ResponseEntity.created(URI.create("/api/v1/silences/" + silence.id())).body(SilenceResponse.of(silence, now));
+    }
+
+    /** Ends the silence now; it stays in the list as history. */
+    @DeleteMapping("/{id}")
+    @Transactional
+    SilenceResponse expire(@PathVariable long id) {
+        Silence silence = this.silences.findById(id)
+            .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No silence " + id), null));
+        Instant now = this.clock.instant();
+        silence.expire(now);
+        return SilenceResponse.of(silence, now);
+    }
+
+    private static ErrorResponseException invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
+        problem.setTitle("Invalid silence");
+        problem.setProperty("errors", List.of(java.util.Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
+    private static @Nullable String blank(@Nullable String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
+    }
+
+    /** A silence as the API takes it; a matcher left out matches anything. */
+    record SilenceRequest(@Nullable Long ruleId,
+            @Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
+            @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
+            @Nullable String region, @Size(max = 200) @Nullable String functionPattern, @Nullable Instant startsAt,
+            @NotNull Instant endsAt, @NotBlank @Size(max = 100) String createdBy,
+            @NotBlank @Size(max = 1000) String comment) {
+    }
+
+    /** A silence as the API answers it. */
+    record SilenceResponse(long id, @Nullable Long ruleId, @Nullable String account, @Nullable String region,
+            @Nullable String functionPattern, Instant startsAt, Instant endsAt, String createdBy, String comment,
+            boolean active) {
+
+        static SilenceResponse of(Silence s, Instant now) {
+            return new SilenceResponse(s.id(), s.ruleId(), s.account(), s.region(), s.functionPattern(), s.startsAt(),
+                    s.endsAt(), s.createdBy(), s.comment(), !now.isBefore(s.startsAt()) && now.isBefore(s.endsAt()));
+        }
+    }
+}
