@@ -1,6 +1,5 @@
 package dev.lambdalens.notification;
 
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,15 @@ class ChannelSender {
 
     private final WebhookSender webhook;
 
+    private final EmailSender email;
+
     private final JsonMapper json;
 
     private final Map<ChannelType, NotificationFormat> formats = new EnumMap<>(ChannelType.class);
 
-    ChannelSender(WebhookSender webhook, JsonMapper json, List<NotificationFormat> formats) {
+    ChannelSender(WebhookSender webhook, EmailSender email, JsonMapper json, List<NotificationFormat> formats) {
         this.webhook = webhook;
+        this.email = email;
         this.json = json;
         formats.forEach((format) -> this.formats.put(format.type(), format));
         for (ChannelType type : ChannelType.values()) {
@@ -32,9 +34,13 @@ class ChannelSender {
         }
     }
 
-    /** @return the HTTP status the channel answered */
-    int send(Channel channel, String idempotencyKey, Map<String, Object> event) throws IOException, InterruptedException {
+    /** @return the HTTP status the channel answered (for email, the SMTP "OK" code once the server accepted it) */
+    int send(Channel channel, String idempotencyKey, Map<String, Object> event) throws Exception {
         NotificationFormat format = this.formats.get(channel.type());
+        if (channel.type() == ChannelType.EMAIL) {
+            return this.email.send(channel.url(), idempotencyKey,
+                    (EmailFormat.EmailMessage) format.body(event, channel));
+        }
         return this.webhook.send(channel.url(), format.signed() ? channel.secret() : null, idempotencyKey,
                 this.json.writeValueAsString(format.body(event, channel)));
     }

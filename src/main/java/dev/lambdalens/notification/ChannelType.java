@@ -11,5 +11,7 @@ public enum ChannelType {
     /** A Microsoft Teams incoming webhook (Adaptive Card). */
     TEAMS,
     /** PagerDuty Events API v2; the channel's secret is the integration's routing key. */
-    PAGERDUTY
+    PAGERDUTY,
+    /** Email over SMTP ({@code spring.mail.*}); the channel's url is {@code mailto:} one or more addresses. */
+    EMAIL
 }

@@ -38,10 +38,13 @@ class ChannelsApiController {
 
     private final ChannelSender sender;
 
+    private final EmailSender email;
+
     private final Clock clock;
 
-    ChannelsApiController(ChannelRepository channels, ChannelSender sender, Clock clock) {
+    ChannelsApiController(ChannelRepository channels, ChannelSender sender, EmailSender email, Clock clock) {
         this.channels = channels;
+        this.email = email;
         this.sender = sender;
         this.clock = clock;
     }
@@ -61,6 +64,14 @@ class ChannelsApiController {
             problem.setProperty("errors", List.of(Map.of("field", "secret", "message",
                     "a PagerDuty channel needs its integration's routing key")));
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        ChannelType type = (request.type() != null) ? request.type() : ChannelType.WEBHOOK;
+        if ((type == ChannelType.EMAIL) != request.url().startsWith("mailto:")) {
+            throw invalid("url", (type == ChannelType.EMAIL) ? "an email channel's url is mailto:address[,address...]"
+                    : "a " + type + " channel's url is an http(s) URL");
+        }
+        if (type == ChannelType.EMAIL && !this.email.configured()) {
+            throw invalid("type", "email channels need an SMTP server: set spring.mail.host");
         }
         Channel channel = this.channels.save(new Channel(request.name(),
                 (request.type() != null) ? request.type() : ChannelType.WEBHOOK, request.url(),
@@ -113,6 +124,12 @@ class ChannelsApiController {
         return result;
     }
 
+    private static ErrorResponseException invalid(String field, String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    }
+
     private Channel find(long id) {
         return this.channels.findById(id)
             .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
@@ -121,7 +138,8 @@ class ChannelsApiController {
 
     /** A channel as the API takes it. */
     record ChannelRequest(@NotBlank @Size(max = 200) String name, @Nullable ChannelType type,
-            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+|mailto:.+@.+",
+                    message = "must be an http(s) URL, or mailto:addresses for an email channel") String url,
             @Size(max = 200) @Nullable String secret, @Nullable Severity minimumSeverity, @Nullable Boolean enabled) {
     }
 

@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between two attempts
  * @param giveUpAfter how old a delivery may grow before LambdaLens stops trying
  * @param requestTimeout how long one attempt may take
+ * @param mailFrom the sender address of email notifications
  */
 @ConfigurationProperties("lambdalens.notification")
 record NotificationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff,
-        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue("10s") Duration requestTimeout) {
+        @DefaultValue("24h") Duration giveUpAfter, @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("lambdalens@localhost") String mailFrom) {
 
     NotificationProperties {
         if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0 || firstBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
