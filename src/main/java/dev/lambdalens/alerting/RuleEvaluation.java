@@ -89,6 +89,8 @@ public class RuleEvaluation {
         Map<AlertTarget, Alert> existing = new HashMap<>();
         this.alerts.findByRuleId(ruleId).forEach((alert) -> existing.put(alert.target(), alert));
         int changes = 0;
+        List<AlertGroupChanged.Change> fired = new java.util.ArrayList<>();
+        List<AlertGroupChanged.Change> resolved = new java.util.ArrayList<>();
         for (Map.Entry<AlertTarget, List<@Nullable Double>> entry : values.entrySet()) {
             Alert alert = existing.get(entry.getKey());
             if (alert == null) {
@@ -100,7 +102,29 @@ public class RuleEvaluation {
                 AlertTransition transition = this.transitions.save(new AlertTransition(alert.id(), from, evaluation, now));
                 this.events.publishEvent(new AlertStateChanged(transition.id(), alert.id(), ruleId, definition.name(),
                         definition.severity(), alert.target(), from, evaluation.state(), now, evaluation.reason()));
+                AlertGroupChanged.Change change = new AlertGroupChanged.Change(alert.id(), transition.id(),
+                        alert.target(), from, evaluation.state(), evaluation.reason());
+                if (evaluation.state() == AlarmState.ALARM) {
+                    fired.add(change);
+                }
+                else if (from == AlarmState.ALARM) {
+                    resolved.add(change);
+                }
                 changes++;
+            }
+        }
+        if (!fired.isEmpty() || !resolved.isEmpty()) {
+            int stillFiring = (int) this.alerts.findByRuleId(ruleId)
+                .stream()
+                .filter((a) -> a.state() == AlarmState.ALARM)
+                .count();
+            if (!fired.isEmpty()) {
+                this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
+                        definition.runbookUrl(), true, now, fired, stillFiring));
+            }
+            if (!resolved.isEmpty()) {
+                this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
+                        definition.runbookUrl(), false, now, resolved, stillFiring));
             }
         }
         return changes;

@@ -1,11 +1,12 @@
 package dev.lambdalens.notification;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import dev.lambdalens.alerting.AlarmState;
-import dev.lambdalens.alerting.AlertStateChanged;
+import dev.lambdalens.alerting.AlertGroupChanged;
 import dev.lambdalens.alerting.Silences;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,8 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an alert's state change into one delivery per interested channel, inside the transaction that stores the
- * change: if the change is stored, so is what it owes; nothing falls between deciding and delivering.
+ * Turns the alerts of a rule that fired (or resolved) together into one delivery per interested channel, inside
+ * the transaction that stores the changes: if the changes are stored, so is what they owe. Silenced alerts go into
+ * a delivery of their own, logged as SILENCED and never sent.
  */
 @Component
 class AlertNotifications {
@@ -31,53 +33,64 @@ class AlertNotifications {
 
     AlertNotifications(ChannelRepository channels, DeliveryRepository deliveries, JsonMapper json, Clock clock,
             Silences silences) {
-        this.silences = silences;
         this.channels = channels;
         this.deliveries = deliveries;
         this.json = json;
         this.clock = clock;
+        this.silences = silences;
     }
 
     /** Runs in the publisher's transaction (a plain listener, not a transactional one), by design. */
     @EventListener
-    void on(AlertStateChanged change) {
-        if (!notable(change)) {
+    void on(AlertGroupChanged group) {
+        List<AlertGroupChanged.Change> heard = new ArrayList<>();
+        List<AlertGroupChanged.Change> silenced = new ArrayList<>();
+        for (AlertGroupChanged.Change change : group.changes()) {
+            boolean quiet = this.silences.silencing(group.ruleId(), change.target(), group.at()).isPresent();
+            (quiet ? silenced : heard).add(change);
+        }
+        owe(group, heard, false);
+        owe(group, silenced, true);
+    }
+
+    private void owe(AlertGroupChanged group, List<AlertGroupChanged.Change> changes, boolean silenced) {
+        if (changes.isEmpty()) {
             return;
         }
-        String key = idempotencyKey(change);
-        String payload = payload(change, key);
-        boolean silenced = this.silences.silencing(change.ruleId(), change.target(), change.at()).isPresent();
+        long first = changes.stream().mapToLong(AlertGroupChanged.Change::transitionId).min().orElseThrow();
+        String key = "lambdalens-" + (group.firing() ? "firing" : "resolved") + "-" + first;
+        String payload = payload(group, changes, key);
         for (Channel channel : this.channels.findAll()) {
-            if (channel.wants(change.severity())) {
+            if (channel.wants(group.severity())) {
                 this.deliveries.save(new Delivery(channel.id(), key, payload, this.clock.instant(), silenced));
             }
         }
     }
 
-    /** Firing, and resolving from firing: what an on-call engineer needs to hear (not the first OK of a new alert). */
-    static boolean notable(AlertStateChanged change) {
-        return change.to() == AlarmState.ALARM || change.from() == AlarmState.ALARM;
-    }
-
-    static String idempotencyKey(AlertStateChanged change) {
-        return "lambdalens-transition-" + change.transitionId();
-    }
-
-    private String payload(AlertStateChanged change, String key) {
+    private String payload(AlertGroupChanged group, List<AlertGroupChanged.Change> changes, String key) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("idempotencyKey", key);
-        body.put("status", (change.to() == AlarmState.ALARM) ? "firing" : "resolved");
-        body.put("rule", change.ruleName());
-        body.put("ruleId", change.ruleId());
-        body.put("alertId", change.alertId());
-        body.put("severity", change.severity().name());
-        body.put("account", change.target().account());
-        body.put("region", change.target().region());
-        body.put("function", change.target().function());
-        body.put("from", change.from().name());
-        body.put("to", change.to().name());
-        body.put("at", change.at().toString());
-        body.put("reason", change.reason());
+        body.put("status", group.firing() ? "firing" : "resolved");
+        body.put("rule", group.ruleName());
+        body.put("ruleId", group.ruleId());
+        body.put("severity", group.severity().name());
+        body.put("runbookUrl", group.runbookUrl());
+        body.put("at", group.at().toString());
+        body.put("count", changes.size());
+        body.put("ruleStillFiring", group.ruleStillFiring());
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (AlertGroupChanged.Change change : changes) {
+            Map<String, Object> alert = new LinkedHashMap<>();
+            alert.put("alertId", change.alertId());
+            alert.put("account", change.target().account());
+            alert.put("region", change.target().region());
+            alert.put("function", change.target().function());
+            alert.put("from", change.from().name());
+            alert.put("to", change.to().name());
+            alert.put("reason", change.reason());
+            alerts.add(alert);
+        }
+        body.put("alerts", alerts);
         return this.json.writeValueAsString(body);
     }
 }

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelSender {
 
+    /** Reported when a channel's format needs no message for an event: done, nothing sent. */
+    static final int NOTHING_TO_SEND = 204;
+
     private final WebhookSender webhook;
 
     private final EmailSender email;
@@ -37,12 +40,15 @@ class ChannelSender {
     /** @return the HTTP status the channel answered (for email, the SMTP "OK" code once the server accepted it) */
     int send(Channel channel, String idempotencyKey, Map<String, Object> event) throws Exception {
         NotificationFormat format = this.formats.get(channel.type());
+        Object body = format.body(event, channel);
+        if (body == null) {
+            return NOTHING_TO_SEND;
+        }
         if (channel.type() == ChannelType.EMAIL) {
-            return this.email.send(channel.url(), idempotencyKey,
-                    (EmailFormat.EmailMessage) format.body(event, channel));
+            return this.email.send(channel.url(), idempotencyKey, (EmailFormat.EmailMessage) body);
         }
         return this.webhook.send(channel.url(), format.signed() ? channel.secret() : null, idempotencyKey,
-                this.json.writeValueAsString(format.body(event, channel)));
+                this.json.writeValueAsString(body));
     }
 
     /** An event as the outbox stores it. */

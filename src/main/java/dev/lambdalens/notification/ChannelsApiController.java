@@ -99,12 +99,8 @@ class ChannelsApiController {
         body.put("status", "test");
         body.put("rule", "Test notification from LambdaLens");
         body.put("severity", "INFO");
-        body.put("account", "");
-        body.put("region", "");
-        body.put("function", "");
-        body.put("from", "OK");
-        body.put("to", "OK");
-        body.put("reason", "Sent from the channel's test action");
+        body.put("count", 0);
+        body.put("alerts", List.of());
         body.put("at", now.toString());
         Map<String, Object> result = new LinkedHashMap<>();
         try {

@@ -1,17 +1,25 @@
 package dev.lambdalens.notification;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one kind of channel wants a notification written. The outbox stores the event once, in LambdaLens's own
- * webhook form; a format turns it into the channel's body when it is sent.
+ * webhook form (a rule, and the alerts of it that changed together); a format turns it into the channel's body
+ * when it is sent.
  */
 interface NotificationFormat {
 
+    /** How many alerts a message names one by one before it says "and N more". */
+    int LISTED = 40;
+
     ChannelType type();
 
-    /** The request body for this channel. */
-    Object body(Map<String, Object> event, Channel channel);
+    /** The request body for this channel, or {@code null} when this event needs no message on this channel. */
+    @Nullable Object body(Map<String, Object> event, Channel channel);
 
     /** Whether this channel's requests carry LambdaLens's HMAC signature header. */
     default boolean signed() {
@@ -24,12 +32,51 @@ interface NotificationFormat {
             case "resolved" -> "RESOLVED: ";
             default -> "TEST: ";
         };
-        return prefix + event.get("rule");
+        int count = alerts(event).size();
+        return prefix + event.get("rule") + ((count > 1) ? " · " + count + " alerts" : "");
     }
 
+    /** What the event is about, in one line. */
     static String target(Map<String, Object> event) {
-        String function = String.valueOf(event.getOrDefault("function", ""));
-        return (function.isEmpty() ? "account " + event.get("account") : function + " (account " + event.get("account")
-                + ")") + " in " + event.get("region");
+        List<Map<String, Object>> alerts = alerts(event);
+        if (alerts.size() == 1) {
+            return describe(alerts.get(0));
+        }
+        String names = alerts.stream()
+            .limit(3)
+            .map(NotificationFormat::shortName)
+            .collect(Collectors.joining(", "));
+        return alerts.isEmpty() ? "" : alerts.size() + " targets: " + names
+                + ((alerts.size() > 3) ? " and " + (alerts.size() - 3) + " more" : "");
+    }
+
+    /** One line per alert, at most {@link #LISTED}. */
+    static List<String> lines(Map<String, Object> event) {
+        List<Map<String, Object>> alerts = alerts(event);
+        List<String> lines = new java.util.ArrayList<>(alerts.stream()
+            .limit(LISTED)
+            .map((a) -> describe(a) + ": " + a.get("from") + " → " + a.get("to"))
+            .toList());
+        if (alerts.size() > LISTED) {
+            lines.add("and " + (alerts.size() - LISTED) + " more");
+        }
+        return lines;
+    }
+
+    static String describe(Map<String, Object> alert) {
+        String function = String.valueOf(alert.getOrDefault("function", ""));
+        return (function.isEmpty() ? "account " + alert.get("account") : function + " (account " + alert.get("account")
+                + ")") + " in " + alert.get("region");
+    }
+
+    private static String shortName(Map<String, Object> alert) {
+        String function = String.valueOf(alert.getOrDefault("function", ""));
+        return (function.isEmpty() ? String.valueOf(alert.get("account")) : function) + "@" + alert.get("region");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> alerts(Map<String, Object> event) {
+        Object alerts = event.get("alerts");
+        return (alerts instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
     }
 }

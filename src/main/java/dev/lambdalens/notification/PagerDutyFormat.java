@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
- * A PagerDuty Events API v2 event: {@code trigger} when an alert fires, {@code resolve} when it stops, both with the
- * alert's dedup key so that PagerDuty resolves the incident it opened.
+ * A PagerDuty Events API v2 event, one incident per rule: {@code trigger} when alerts of the rule fire (PagerDuty
+ * folds repeated triggers into the open incident), {@code resolve} only once none of the rule's alerts is firing.
  */
 @Component
 class PagerDutyFormat implements NotificationFormat {
@@ -19,13 +21,16 @@ class PagerDutyFormat implements NotificationFormat {
     }
 
     @Override
-    public Object body(Map<String, Object> event, Channel channel) {
+    public @Nullable Object body(Map<String, Object> event, Channel channel) {
         // a test opens an incident too: that is what proves the routing key works
         boolean firing = !"resolved".equals(event.get("status"));
+        if (!firing && ((Number) event.getOrDefault("ruleStillFiring", 0)).intValue() > 0) {
+            return null; // other alerts of the rule still fire: the incident stays open
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("routing_key", String.valueOf(channel.secret()));
         body.put("event_action", firing ? "trigger" : "resolve");
-        body.put("dedup_key", "lambdalens-alert-" + event.get("alertId"));
+        body.put("dedup_key", "lambdalens-rule-" + event.get("ruleId"));
         if (firing) {
             body.put("payload", Map.of("summary", NotificationFormat.title(event) + " · "
                     + NotificationFormat.target(event), "source", "lambdalens", "severity",

@@ -23,12 +23,10 @@ class TeamsFormat implements NotificationFormat {
                         Map.of("type", "TextBlock", "text", NotificationFormat.title(event), "weight", "Bolder",
                                 "size", "Medium", "wrap", true),
                         Map.of("type", "FactSet", "facts", List.of(
-                                Map.of("title", "Target", "value", NotificationFormat.target(event)),
                                 Map.of("title", "Severity", "value", String.valueOf(event.get("severity"))),
-                                Map.of("title", "State", "value", event.get("from") + " → " + event.get("to")),
                                 Map.of("title", "At", "value", String.valueOf(event.get("at"))))),
-                        Map.of("type", "TextBlock", "text", String.valueOf(event.get("reason")), "wrap", true,
-                                "isSubtle", true)));
+                        Map.of("type", "TextBlock", "text", "- " + String.join("\n- ", NotificationFormat.lines(event)),
+                                "wrap", true)));
         return Map.of("type", "message", "attachments",
                 List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
     }

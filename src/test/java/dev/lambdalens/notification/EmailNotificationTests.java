@@ -77,9 +77,9 @@ class EmailNotificationTests {
         MimeMessage first = received[0];
         assertThat(first.getSubject()).startsWith("[LambdaLens] FIRING: ");
         assertThat(first.getFrom()[0].toString()).isEqualTo("lambdalens@example.com");
-        assertThat(first.getHeader("X-LambdaLens-Idempotency-Key")[0]).startsWith("lambdalens-transition-");
+        assertThat(first.getHeader("X-LambdaLens-Idempotency-Key")[0]).startsWith("lambdalens-firing-");
         String html = (String) first.getContent();
-        assertThat(html).contains("<table", "INSUFFICIENT_DATA → ALARM", "lambdalens-transition-");
+        assertThat(html).contains("<table", "INSUFFICIENT_DATA → ALARM", "lambdalens-firing-");
     }
 
     @Test

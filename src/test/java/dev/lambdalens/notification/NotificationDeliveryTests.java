@@ -73,7 +73,7 @@ class NotificationDeliveryTests {
         CycleRunner.runCycle(this.context);
         this.evaluation.evaluateAll();
         int owed = this.deliveries.findAll().size();
-        assertThat(owed).as("firing alerts on the demo account").isGreaterThanOrEqualTo(3);
+        assertThat(owed).as("rules with firing alerts on the demo account, one delivery each").isGreaterThanOrEqualTo(2);
 
         assertThat(this.worker.deliverDue()).isZero(); // attempt 1: down
         this.clock.advance(Duration.ofSeconds(5));
@@ -193,6 +193,25 @@ class NotificationDeliveryTests {
         this.mvc.perform(delete("/api/v1/silences/" + id))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.active").value(false));
+    }
+
+    @Test
+    void shouldSendOneMessageForAnIncidentHittingEveryFunction() throws Exception {
+        createChannel(this.receiver.url(), null);
+        this.mvc.perform(post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Anything invoked", "signal": "METRIC", "metric": "Invocations", "statistic": "Sum",
+                 "comparison": "GREATER_THAN_THRESHOLD", "threshold": 0, "periodSeconds": 3600,
+                 "evaluationPeriods": 1, "datapointsToAlarm": 1, "severity": "CRITICAL"}"""))
+            .andExpect(status().isCreated());
+        CycleRunner.runCycle(this.context);
+        this.evaluation.evaluateAll();
+        this.worker.deliverDue();
+        List<Receiver.Request> incident = this.receiver.requests.stream()
+            .filter((r) -> r.body().contains("Anything invoked"))
+            .toList();
+        assertThat(incident).singleElement().satisfies((r) -> {
+            assertThat(r.body()).contains("\"count\":14", "image-resizer", "pdf-renderer", "legacy-cron");
+        });
     }
 
     @Test

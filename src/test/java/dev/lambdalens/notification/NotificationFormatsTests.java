@@ -19,16 +19,33 @@ class NotificationFormatsTests {
     static final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void shouldTriggerAndResolveOnePagerDutyIncidentPerAlert() {
+    void shouldTriggerAndResolveOnePagerDutyIncidentPerRule() {
         Channel channel = channel(ChannelType.PAGERDUTY, "R0UT1NGKEY");
         String trigger = json.writeValueAsString(new PagerDutyFormat().body(event("firing"), channel));
         String resolve = json.writeValueAsString(new PagerDutyFormat().body(event("resolved"), channel));
         assertThat(trigger).contains("\"routing_key\":\"R0UT1NGKEY\"", "\"event_action\":\"trigger\"",
-                "\"dedup_key\":\"lambdalens-alert-7\"", "\"severity\":\"critical\"", "\"source\":\"lambdalens\"",
+                "\"dedup_key\":\"lambdalens-rule-2\"", "\"severity\":\"critical\"", "\"source\":\"lambdalens\"",
                 "FIRING: Throttles");
-        assertThat(resolve).contains("\"event_action\":\"resolve\"", "\"dedup_key\":\"lambdalens-alert-7\"")
+        assertThat(resolve).contains("\"event_action\":\"resolve\"", "\"dedup_key\":\"lambdalens-rule-2\"")
             .doesNotContain("\"payload\"");
+        Map<String, Object> partlyResolved = event("resolved");
+        partlyResolved.put("ruleStillFiring", 3);
+        assertThat(new PagerDutyFormat().body(partlyResolved, channel)).as("the incident stays open").isNull();
         assertThat(new PagerDutyFormat().signed()).isFalse();
+    }
+
+    @Test
+    void shouldNameEveryAlertOfAGroupInOneMessage() {
+        Map<String, Object> group = event("firing");
+        List<Map<String, Object>> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            alerts.add(Map.of("alertId", i, "account", "123456789012", "region", "us-east-1", "function", "fn-" + i,
+                    "from", "OK", "to", "ALARM", "reason", "r"));
+        }
+        group.put("alerts", alerts);
+        String slack = json.writeValueAsString(new SlackFormat().body(group, channel(ChannelType.SLACK, null)));
+        assertThat(slack).contains("FIRING: Throttles · 45 alerts", "45 targets: fn-0@us-east-1, fn-1@us-east-1, "
+                + "fn-2@us-east-1 and 42 more", "fn-39 (account", "and 5 more").doesNotContain("fn-40 (account");
     }
 
     @Test
@@ -36,7 +53,7 @@ class NotificationFormatsTests {
         String body = json.writeValueAsString(new SlackFormat().body(event("firing"), channel(ChannelType.SLACK, null)));
         assertThat(body).contains("\"text\":\"FIRING: Throttles · image-resizer (account 123456789012) in us-east-1\"",
                 "\"type\":\"header\"", "\"type\":\"section\"", "*Severity*\\nCRITICAL", "OK → ALARM",
-                "\"type\":\"context\"", "3 breaching");
+                "\"type\":\"context\"", "<https://wiki.example.com/throttles|Runbook>");
     }
 
     @Test
@@ -59,19 +76,18 @@ class NotificationFormatsTests {
 
     private static Map<String, Object> event(String status) {
         Map<String, Object> event = new LinkedHashMap<>();
-        event.put("idempotencyKey", "lambdalens-transition-42");
+        event.put("idempotencyKey", "lambdalens-" + status + "-42");
         event.put("status", status);
         event.put("rule", "Throttles");
         event.put("ruleId", 2);
-        event.put("alertId", 7);
         event.put("severity", "CRITICAL");
-        event.put("account", "123456789012");
-        event.put("region", "us-east-1");
-        event.put("function", "image-resizer");
-        event.put("from", "firing".equals(status) ? "OK" : "ALARM");
-        event.put("to", "firing".equals(status) ? "ALARM" : "OK");
+        event.put("runbookUrl", "https://wiki.example.com/throttles");
         event.put("at", "2026-11-28T12:00:00Z");
-        event.put("reason", "the most recent datapoint: 3 breaching, 1 needed");
+        event.put("count", 1);
+        event.put("ruleStillFiring", "firing".equals(status) ? 1 : 0);
+        event.put("alerts", List.of(Map.of("alertId", 7, "account", "123456789012", "region", "us-east-1",
+                "function", "image-resizer", "from", "firing".equals(status) ? "OK" : "ALARM", "to",
+                "firing".equals(status) ? "ALARM" : "OK", "reason", "the most recent datapoint: 1 breaching, 1 needed")));
         return event;
     }
 }

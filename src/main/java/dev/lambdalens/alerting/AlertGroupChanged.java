@@ -1,0 +1,26 @@
+package dev.lambdalens.alerting;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Published, in the transaction that stores them, for the alerts of one rule that started firing (or stopped)
+ * in one evaluation pass: one incident hitting forty functions is one group, and one notification.
+ *
+ * @param firing whether these alerts started firing, or stopped
+ * @param ruleStillFiring how many alerts of the rule are in ALARM after this pass
+ */
+public record AlertGroupChanged(long ruleId, String ruleName, Severity severity, @Nullable String runbookUrl,
+        boolean firing, Instant at, List<Change> changes, int ruleStillFiring) {
+
+    public AlertGroupChanged {
+        changes = List.copyOf(changes);
+    }
+
+    /** One alert of the group. */
+    public record Change(long alertId, long transitionId, AlertTarget target, AlarmState from, AlarmState to,
+            String reason) {
+    }
+}
