@@ -65,7 +65,7 @@ public class AlertBoard {
     private static AlertSummary summary(Alert alert, AlertRule rule, boolean silenced) {
         RuleDefinition d = rule.definition();
         AlertTarget t = alert.target();
-        return new AlertSummary(alert.id(), d.name(), d.severity(), t.account(), t.region(), t.function(),
+        return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(), t.function(),
                 alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced);
     }
 }

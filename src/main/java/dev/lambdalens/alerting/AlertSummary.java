@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An alert as pages show it; {@code function} is empty for an account-level alert.
  */
-public record AlertSummary(long id, String ruleName, Severity severity, String account, String region,
+public record AlertSummary(long id, long ruleId, String ruleName, Severity severity, String account, String region,
         String function, AlarmState state, Instant stateSince, @Nullable String reason,
         @Nullable String acknowledgedBy, @Nullable String runbookUrl, boolean silenced) {
 

@@ -31,8 +31,11 @@ class AlertNotifications {
 
     private final Silences silences;
 
+    private final Reminders reminders;
+
     AlertNotifications(ChannelRepository channels, DeliveryRepository deliveries, JsonMapper json, Clock clock,
-            Silences silences) {
+            Silences silences, Reminders reminders) {
+        this.reminders = reminders;
         this.channels = channels;
         this.deliveries = deliveries;
         this.json = json;
@@ -51,6 +54,9 @@ class AlertNotifications {
         }
         owe(group, heard, false);
         owe(group, silenced, true);
+        if (group.firing()) {
+            heard.forEach((change) -> this.reminders.notified(change.alertId(), group.at()));
+        }
     }
 
     private void owe(AlertGroupChanged group, List<AlertGroupChanged.Change> changes, boolean silenced) {

@@ -14,11 +14,14 @@ import org.springframework.scheduling.config.FixedDelayTask;
 class NotificationConfiguration {
 
     @Bean
-    SchedulingConfigurer deliverySchedule(NotificationProperties properties, DeliveryWorker worker) {
+    SchedulingConfigurer deliverySchedule(NotificationProperties properties, DeliveryWorker worker,
+            Reminders reminders) {
         return (registrar) -> {
             if (properties.enabled()) {
-                registrar.addFixedDelayTask(
-                        new FixedDelayTask(worker::deliverDue, properties.pollInterval(), Duration.ofSeconds(5)));
+                registrar.addFixedDelayTask(new FixedDelayTask(() -> {
+                    reminders.remind();
+                    worker.deliverDue();
+                }, properties.pollInterval(), Duration.ofSeconds(5)));
             }
         };
     }

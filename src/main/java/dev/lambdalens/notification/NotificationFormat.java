@@ -28,7 +28,7 @@ interface NotificationFormat {
 
     static String title(Map<String, Object> event) {
         String prefix = switch (String.valueOf(event.get("status"))) {
-            case "firing" -> "FIRING: ";
+            case "firing" -> Boolean.TRUE.equals(event.get("reminder")) ? "STILL FIRING: " : "FIRING: ";
             case "resolved" -> "RESOLVED: ";
             default -> "TEST: ";
         };

@@ -15,17 +15,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param giveUpAfter how old a delivery may grow before LambdaLens stops trying
  * @param requestTimeout how long one attempt may take
  * @param mailFrom the sender address of email notifications
+ * @param repeatInterval how often an alert that stays in ALARM, unacknowledged and unsilenced, is sent again
  */
 @ConfigurationProperties("lambdalens.notification")
 record NotificationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff,
         @DefaultValue("24h") Duration giveUpAfter, @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("lambdalens@localhost") String mailFrom) {
+        @DefaultValue("lambdalens@localhost") String mailFrom, @DefaultValue("4h") Duration repeatInterval) {
 
     NotificationProperties {
         if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0 || firstBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException(
                     "lambdalens.notification.poll-interval and first-backoff must be at least 1s");
+        }
+        if (repeatInterval.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("lambdalens.notification.repeat-interval must be at least 1m");
         }
         if (maxBackoff.compareTo(firstBackoff) < 0) {
             throw new IllegalArgumentException("lambdalens.notification.max-backoff must be at least first-backoff");

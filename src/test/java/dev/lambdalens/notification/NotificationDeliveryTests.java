@@ -61,6 +61,9 @@ class NotificationDeliveryTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    Reminders reminders;
+
     @AfterEach
     void stop() {
         this.receiver.close();
@@ -212,6 +215,34 @@ class NotificationDeliveryTests {
         assertThat(incident).singleElement().satisfies((r) -> {
             assertThat(r.body()).contains("\"count\":14", "image-resizer", "pdf-renderer", "legacy-cron");
         });
+    }
+
+    @Test
+    void shouldRemindOfAlertsThatStayInAlarmUntilSomeoneAcknowledges() throws Exception {
+        createChannel(this.receiver.url(), null);
+        CycleRunner.runCycle(this.context);
+        this.evaluation.evaluateAll();
+        this.worker.deliverDue();
+        int first = this.receiver.requests.size();
+        this.clock.advance(Duration.ofHours(3));
+        assertThat(this.reminders.remind()).as("not yet: the repeat interval is 4 hours").isZero();
+        this.clock.advance(Duration.ofHours(1));
+        int reminded = this.reminders.remind();
+        assertThat(reminded).isGreaterThanOrEqualTo(3);
+        this.worker.deliverDue();
+        List<Receiver.Request> reminders = this.receiver.requests.subList(first, this.receiver.requests.size());
+        assertThat(reminders).isNotEmpty()
+            .allSatisfy((r) -> assertThat(r.body()).contains("\"reminder\":true", "still firing since"))
+            .allSatisfy((r) -> assertThat(r.idempotencyKey()).startsWith("lambdalens-reminder-"));
+        String alerts = this.mvc.perform(get("/api/v1/alerts").param("state", "ALARM"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        long acknowledged = Long.parseLong(alerts.replaceAll("(?s)^\\[\\{\"id\":(\\d+),.*", "$1"));
+        this.mvc.perform(post("/api/v1/alerts/" + acknowledged + "/ack").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"by\": \"ana\"}")).andExpect(status().isOk());
+        this.clock.advance(Duration.ofHours(4));
+        assertThat(this.reminders.remind()).as("the acknowledged alert is not repeated").isEqualTo(reminded - 1);
     }
 
     @Test
