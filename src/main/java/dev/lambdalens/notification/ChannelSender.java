@@ -21,13 +21,17 @@ class ChannelSender {
 
     private final EmailSender email;
 
+    private final SnsSender sns;
+
     private final JsonMapper json;
 
     private final Map<ChannelType, NotificationFormat> formats = new EnumMap<>(ChannelType.class);
 
-    ChannelSender(WebhookSender webhook, EmailSender email, JsonMapper json, List<NotificationFormat> formats) {
+    ChannelSender(WebhookSender webhook, EmailSender email, SnsSender sns, JsonMapper json,
+            List<NotificationFormat> formats) {
         this.webhook = webhook;
         this.email = email;
+        this.sns = sns;
         this.json = json;
         formats.forEach((format) -> this.formats.put(format.type(), format));
         for (ChannelType type : ChannelType.values()) {
@@ -46,6 +50,9 @@ class ChannelSender {
         }
         if (channel.type() == ChannelType.EMAIL) {
             return this.email.send(channel.url(), idempotencyKey, (EmailFormat.EmailMessage) body);
+        }
+        if (channel.type() == ChannelType.SNS) {
+            return this.sns.publish(channel.url(), idempotencyKey, (SnsFormat.SnsMessage) body);
         }
         return this.webhook.send(channel.url(), format.signed() ? channel.secret() : null, idempotencyKey,
                 this.json.writeValueAsString(body));

@@ -13,5 +13,7 @@ public enum ChannelType {
     /** PagerDuty Events API v2; the channel's secret is the integration's routing key. */
     PAGERDUTY,
     /** Email over SMTP ({@code spring.mail.*}); the channel's url is {@code mailto:} one or more addresses. */
-    EMAIL
+    EMAIL,
+    /** An Amazon SNS topic; the channel's url is the topic ARN, called with the default AWS credentials. */
+    SNS
 }

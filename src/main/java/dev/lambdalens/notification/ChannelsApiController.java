@@ -70,6 +70,10 @@ class ChannelsApiController {
             throw invalid("url", (type == ChannelType.EMAIL) ? "an email channel's url is mailto:address[,address...]"
                     : "a " + type + " channel's url is an http(s) URL");
         }
+        if ((type == ChannelType.SNS) != SnsSender.TOPIC_ARN.matcher(request.url()).matches()
+                && (type == ChannelType.SNS || request.url().startsWith("arn:"))) {
+            throw invalid("url", "an SNS channel's url is a topic ARN such as arn:aws:sns:us-east-1:123456789012:oncall");
+        }
         if (type == ChannelType.EMAIL && !this.email.configured()) {
             throw invalid("type", "email channels need an SMTP server: set spring.mail.host");
         }
@@ -134,8 +138,8 @@ class ChannelsApiController {
 
     /** A channel as the API takes it. */
     record ChannelRequest(@NotBlank @Size(max = 200) String name, @Nullable ChannelType type,
-            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+|mailto:.+@.+",
-                    message = "must be an http(s) URL, or mailto:addresses for an email channel") String url,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = "https?://\\S+|mailto:.+@.+|arn:aws[a-z-]*:sns:\\S+", message = "must be an http(s) URL, "
+                    + "mailto:addresses for an email channel, or a topic ARN for an SNS channel") String url,
             @Size(max = 200) @Nullable String secret, @Nullable Severity minimumSeverity, @Nullable Boolean enabled) {
     }
 

@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout how long one attempt may take
  * @param mailFrom the sender address of email notifications
  * @param repeatInterval how often an alert that stays in ALARM, unacknowledged and unsilenced, is sent again
+ * @param snsEndpoint an endpoint for SNS channels, for emulators; never set against real AWS
  */
 @ConfigurationProperties("lambdalens.notification")
 record NotificationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration pollInterval,
         @DefaultValue("10s") Duration firstBackoff, @DefaultValue("10m") Duration maxBackoff,
         @DefaultValue("24h") Duration giveUpAfter, @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("lambdalens@localhost") String mailFrom, @DefaultValue("4h") Duration repeatInterval) {
+        @DefaultValue("lambdalens@localhost") String mailFrom, @DefaultValue("4h") Duration repeatInterval,
+        java.net.@org.jspecify.annotations.Nullable URI snsEndpoint) {
 
     NotificationProperties {
         if (pollInterval.compareTo(Duration.ofSeconds(1)) < 0 || firstBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
