@@ -1,0 +1,141 @@
+package dev.lambdalens.alerting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * One alert with its history and an acknowledge form; the silences page with its form.
+ */
+@Controller
+class AlertPagesController {
+
+    private final AlertRepository alerts;
+
+    private final AlertRuleRepository rules;
+
+    private final AlertTransitionRepository transitions;
+
+    private final SilenceRepository silences;
+
+    private final Clock clock;
+
+    AlertPagesController(AlertRepository alerts, AlertRuleRepository rules, AlertTransitionRepository transitions,
+            SilenceRepository silences, Clock clock) {
+        this.alerts = alerts;
+        this.rules = rules;
+        this.transitions = transitions;
+        this.silences = silences;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts/{id}")
+    @Transactional(readOnly = true)
+    String alert(@PathVariable long id, Model model) {
+        Alert alert = this.alerts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("alert", AlertResponse.of(alert, this.rules.findById(alert.ruleId()).orElseThrow()));
+        model.addAttribute("history", this.transitions.findByAlertIdOrderByAtDesc(id)
+            .stream()
+            .map(AlertResponse.TransitionResponse::of)
+            .toList());
+        if (!model.containsAttribute("ack")) {
+            model.addAttribute("ack", new AckForm("", null));
+        }
+        return "alerting/alert";
+    }
+
+    @PostMapping("/alerts/{id}/ack")
+    @Transactional
+    String acknowledge(@PathVariable long id, @Valid @ModelAttribute("ack") AckForm ack, BindingResult errors,
+            Model model) {
+        Alert alert = this.alerts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (alert.state() != AlarmState.ALARM) {
+            errors.reject("state", "Only an alert in ALARM can be acknowledged");
+        }
+        if (errors.hasErrors()) {
+            return alert(id, model);
+        }
+        alert.acknowledge(ack.by(), ack.comment(), this.clock.instant());
+        return "redirect:/alerts/" + id;
+    }
+
+    @GetMapping("/alerts/silences")
+    @Transactional(readOnly = true)
+    String silences(Model model) {
+        Instant now = this.clock.instant();
+        model.addAttribute("silences", this.silences.findAllByOrderByStartsAtDesc()
+            .stream()
+            .map((s) -> SilencesApiController.SilenceResponse.of(s, now))
+            .toList());
+        if (!model.containsAttribute("silence")) {
+            model.addAttribute("silence", new SilenceForm(null, null, null, null,
+                    LocalDateTime.ofInstant(now.plusSeconds(3600), ZoneOffset.UTC).withSecond(0).withNano(0), "", ""));
+        }
+        return "alerting/silences";
+    }
+
+    @PostMapping("/alerts/silences")
+    @Transactional
+    String createSilence(@Valid @ModelAttribute("silence") SilenceForm form, BindingResult errors, Model model) {
+        Instant now = this.clock.instant();
+        Instant ends = (form.endsAt() != null) ? form.endsAt().toInstant(ZoneOffset.UTC) : null;
+        if (ends != null && !ends.isAfter(now)) {
+            errors.rejectValue("endsAt", "past", "must be in the future");
+        }
+        if (form.ruleId() != null && !this.rules.existsById(form.ruleId())) {
+            errors.rejectValue("ruleId", "unknown", "no alert rule " + form.ruleId());
+        }
+        if (errors.hasErrors()) {
+            return silences(model);
+        }
+        this.silences.save(new Silence(form.ruleId(), blank(form.account()), blank(form.region()),
+                blank(form.functionPattern()), now, ends, form.createdBy(), form.comment(), now));
+        return "redirect:/alerts/silences";
+    }
+
+    @PostMapping("/alerts/silences/{id}/expire")
+    @Transactional
+    String expireSilence(@PathVariable long id) {
+        this.silences.findById(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+            .expire(this.clock.instant());
+        return "redirect:/alerts/silences";
+    }
+
+    private static @Nullable String blank(@Nullable String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
+    }
+
+    /** Who acknowledges, and why. */
+    record AckForm(@NotBlank @Size(max = 100) String by, @Size(max = 1000) @Nullable String comment) {
+    }
+
+    /** A silence as the form takes it (times in UTC). */
+    record SilenceForm(@Nullable Long ruleId,
+            @Pattern(regexp = "|\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
+            @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
+            @Nullable String region, @Size(max = 200) @Nullable String functionPattern,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime endsAt,
+            @NotBlank @Size(max = 100) String createdBy, @NotBlank @Size(max = 1000) String comment) {
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lambdalens.alerting;
+
+import java.time.Clock;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The rule form: create, change and delete rules in the browser, re-rendered with a message per field when a
+ * definition does not hold together. The same checks as the API's.
+ */
+@Controller
+class RulePagesController {
+
+    private final AlertRuleRepository rules;
+
+    private final Clock clock;
+
+    RulePagesController(AlertRuleRepository rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @GetMapping("/alerts/rules/new")
+    String newRule(Model model) {
+        model.addAttribute("rule", new RuleRequest("", Signal.METRIC, "Throttles", "Sum", RuleScope.ALL, null, null,
+                null, Comparison.GREATER_THAN_THRESHOLD, 0.0, 60, 5, 3, MissingData.MISSING, Severity.WARNING, null,
+                null, true));
+        return form(model, null);
+    }
+
+    @GetMapping("/alerts/rules/{id}/edit")
+    @Transactional(readOnly = true)
+    String editRule(@PathVariable long id, Model model) {
+        RuleResponse r = RuleResponse.of(find(id));
+        model.addAttribute("rule", new RuleRequest(r.name(), r.signal(), r.metric(), r.statistic(), r.scope(),
+                r.scopeValue(), r.account(), r.region(), r.comparison(), r.threshold(), (int) r.periodSeconds(),
+                r.evaluationPeriods(), r.datapointsToAlarm(), r.missingData(), r.severity(), r.description(),
+                r.runbookUrl(), r.enabled()));
+        return form(model, id);
+    }
+
+    @PostMapping("/alerts/rules")
+    @Transactional
+    String create(@Valid @ModelAttribute("rule") RuleRequest rule, BindingResult errors, Model model) {
+        RuleDefinition definition = definition(rule, errors);
+        if (definition == null) {
+            return form(model, null);
+        }
+        this.rules.save(new AlertRule(definition, this.clock.instant()));
+        return "redirect:/alerts";
+    }
+
+    @PostMapping("/alerts/rules/{id}")
+    @Transactional
+    String update(@PathVariable long id, @Valid @ModelAttribute("rule") RuleRequest rule, BindingResult errors,
+            Model model) {
+        AlertRule stored = find(id);
+        RuleDefinition definition = definition(rule, errors);
+        if (definition == null) {
+            return form(model, id);
+        }
+        stored.apply(definition, this.clock.instant());
+        return "redirect:/alerts";
+    }
+
+    @PostMapping("/alerts/rules/{id}/delete")
+    @Transactional
+    String delete(@PathVariable long id) {
+        this.rules.delete(find(id));
+        return "redirect:/alerts";
+    }
+
+    /** The definition, or {@code null} with the reasons recorded against their fields. */
+    private static RuleDefinition definition(RuleRequest rule, BindingResult errors) {
+        if (errors.hasErrors()) {
+            return null;
+        }
+        try {
+            return rule.toDefinition();
+        }
+        catch (InvalidRuleException ex) {
+            errors.rejectValue(ex.field(), "invalid", String.valueOf(ex.getMessage()));
+            return null;
+        }
+    }
+
+    private String form(Model model, Long id) {
+        model.addAttribute("ruleId", id);
+        model.addAttribute("signals", Signal.values());
+        model.addAttribute("scopes", RuleScope.values());
+        model.addAttribute("comparisons", Comparison.values());
+        model.addAttribute("treatments", MissingData.values());
+        model.addAttribute("severities", Severity.values());
+        return "alerting/rule-form";
+    }
+
+    private AlertRule find(long id) {
+        return this.rules.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+}

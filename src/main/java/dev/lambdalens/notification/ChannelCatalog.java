@@ -1,0 +1,102 @@
+package dev.lambdalens.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lambdalens.alerting.Severity;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, tests and deletes channels, with the checks that make a channel usable; shared by the API and the page.
+ */
+@Service
+class ChannelCatalog {
+
+    private final ChannelRepository channels;
+
+    private final ChannelSender sender;
+
+    private final EmailSender email;
+
+    private final Clock clock;
+
+    ChannelCatalog(ChannelRepository channels, ChannelSender sender, EmailSender email, Clock clock) {
+        this.channels = channels;
+        this.sender = sender;
+        this.email = email;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    List<Channel> channels() {
+        return this.channels.findAll();
+    }
+
+    /** @throws ChannelException naming the field when the channel could not work */
+    @Transactional
+    Channel create(ChannelRequest request) {
+        ChannelType type = (request.type() != null) ? request.type() : ChannelType.WEBHOOK;
+        String url = request.url().trim();
+        if ((type == ChannelType.EMAIL) != url.startsWith("mailto:")) {
+            throw new ChannelException("url", (type == ChannelType.EMAIL)
+                    ? "an email channel's url is mailto:address[,address...]" : "a " + type + " channel's url is not a mailto: address");
+        }
+        if ((type == ChannelType.SNS) != SnsSender.TOPIC_ARN.matcher(url).matches()
+                && (type == ChannelType.SNS || url.startsWith("arn:"))) {
+            throw new ChannelException("url", "an SNS channel's url is a topic ARN such as arn:aws:sns:us-east-1:123456789012:oncall");
+        }
+        if (type == ChannelType.EMAIL && !this.email.configured()) {
+            throw new ChannelException("type", "email channels need an SMTP server: set spring.mail.host");
+        }
+        boolean hasSecret = request.secret() != null && !request.secret().isBlank();
+        if (type == ChannelType.PAGERDUTY && !hasSecret) {
+            throw new ChannelException("secret", "a PagerDuty channel needs its integration's routing key as secret");
+        }
+        return this.channels.save(new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
+                (request.minimumSeverity() != null) ? request.minimumSeverity() : Severity.WARNING,
+                request.enabled() == null || request.enabled(), this.clock.instant()));
+    }
+
+    @Transactional
+    boolean delete(long id) {
+        return this.channels.findById(id).map((channel) -> {
+            this.channels.delete(channel);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Sends one test notification now, outside the outbox, and says how the channel answered. */
+    Map<String, Object> test(Channel channel) {
+        Instant now = this.clock.instant();
+        String key = "lambdalens-test-" + now.toEpochMilli();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("idempotencyKey", key);
+        body.put("status", "test");
+        body.put("rule", "Test notification from LambdaLens");
+        body.put("at", now.toString());
+        body.put("severity", "INFO");
+        body.put("count", 0);
+        body.put("alerts", List.of());
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            int status = this.sender.send(channel, key, body);
+            result.put("delivered", status >= 200 && status < 300);
+            result.put("httpStatus", status);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            result.put("delivered", false);
+            result.put("error", "interrupted");
+        }
+        catch (Exception ex) {
+            result.put("delivered", false);
+            result.put("error", ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+        }
+        return result;
+    }
+}
