@@ -11,12 +11,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param firing whether these alerts started firing, or stopped
  * @param ruleStillFiring how many alerts of the rule are in ALARM after this pass
+ * @param channelIds the channels the rule names; empty means every channel whose minimum severity it meets
  */
 public record AlertGroupChanged(long ruleId, String ruleName, Severity severity, @Nullable String runbookUrl,
-        boolean firing, Instant at, List<Change> changes, int ruleStillFiring) {
+        boolean firing, Instant at, List<Change> changes, int ruleStillFiring, List<Long> channelIds) {
 
     public AlertGroupChanged {
         changes = List.copyOf(changes);
+        channelIds = List.copyOf(channelIds);
     }
 
     /** One alert of the group. */

@@ -70,6 +70,8 @@ class AlertRule {
 
     private boolean enabled;
 
+    private @Nullable String channelIds;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -103,6 +105,8 @@ class AlertRule {
         this.description = d.description();
         this.runbookUrl = d.runbookUrl();
         this.enabled = d.enabled();
+        this.channelIds = d.channelIds().isEmpty() ? null
+                : d.channelIds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
         this.updatedAt = now;
     }
 
@@ -113,7 +117,9 @@ class AlertRule {
                 this.scopeValue, this.account, this.region,
                 new AlarmCondition(this.comparison, this.threshold, Duration.ofSeconds(this.periodSeconds),
                         this.evaluationPeriods, this.datapointsToAlarm, this.missingData),
-                this.severity, this.description, this.runbookUrl, this.enabled);
+                this.severity, this.description, this.runbookUrl, this.enabled,
+                (this.channelIds == null || this.channelIds.isBlank()) ? java.util.List.of()
+                        : java.util.Arrays.stream(this.channelIds.split(",")).map(Long::valueOf).toList());
     }
 
     @Nullable Long id() {

@@ -12,13 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param scopeValue the function name, name pattern or {@code key=value} tag the scope needs
  * @param account only this account, or every account when {@code null}
  * @param region only this region, or every region when {@code null}
+ * @param channelIds the channels this rule notifies; empty means every channel whose minimum severity it meets
  */
 public record RuleDefinition(String name, Signal signal, @Nullable LambdaMetric metric, @Nullable Statistic statistic,
         RuleScope scope, @Nullable String scopeValue, @Nullable String account, @Nullable String region,
         AlarmCondition condition, Severity severity, @Nullable String description, @Nullable String runbookUrl,
-        boolean enabled) {
+        boolean enabled, java.util.List<Long> channelIds) {
 
     public RuleDefinition {
+        channelIds = java.util.List.copyOf(channelIds);
         if (name == null || name.isBlank()) {
             throw new InvalidRuleException("name", "a rule needs a name");
         }

@@ -120,11 +120,11 @@ public class RuleEvaluation {
                 .count();
             if (!fired.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), true, now, fired, stillFiring));
+                        definition.runbookUrl(), true, now, fired, stillFiring, definition.channelIds()));
             }
             if (!resolved.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), false, now, resolved, stillFiring));
+                        definition.runbookUrl(), false, now, resolved, stillFiring, definition.channelIds()));
             }
         }
         return changes;

@@ -35,7 +35,7 @@ class RulePagesController {
     String newRule(Model model) {
         model.addAttribute("rule", new RuleRequest("", Signal.METRIC, "Throttles", "Sum", RuleScope.ALL, null, null,
                 null, Comparison.GREATER_THAN_THRESHOLD, 0.0, 60, 5, 3, MissingData.MISSING, Severity.WARNING, null,
-                null, true));
+                null, true, java.util.List.of()));
         return form(model, null);
     }
 
@@ -46,7 +46,7 @@ class RulePagesController {
         model.addAttribute("rule", new RuleRequest(r.name(), r.signal(), r.metric(), r.statistic(), r.scope(),
                 r.scopeValue(), r.account(), r.region(), r.comparison(), r.threshold(), (int) r.periodSeconds(),
                 r.evaluationPeriods(), r.datapointsToAlarm(), r.missingData(), r.severity(), r.description(),
-                r.runbookUrl(), r.enabled()));
+                r.runbookUrl(), r.enabled(), r.channelIds()));
         return form(model, id);
     }
 

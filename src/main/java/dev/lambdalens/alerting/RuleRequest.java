@@ -26,7 +26,7 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
         @NotNull @Min(1) @Max(1440) @Nullable Integer datapointsToAlarm, @Nullable MissingData missingData,
         @Nullable Severity severity, @Size(max = 1000) @Nullable String description,
         @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
-        @Nullable String runbookUrl, @Nullable Boolean enabled) {
+        @Nullable String runbookUrl, @Nullable Boolean enabled, java.util.@Nullable List<Long> channelIds) {
 
     /** The definition this request asks for, or an {@link InvalidRuleException} naming the field at fault. */
     RuleDefinition toDefinition() {
@@ -55,7 +55,9 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
                 (this.scope != null) ? this.scope : RuleScope.ALL, blankToNull(this.scopeValue),
                 blankToNull(this.account), blankToNull(this.region), condition,
                 (this.severity != null) ? this.severity : Severity.WARNING, blankToNull(this.description),
-                blankToNull(this.runbookUrl), (this.enabled == null) || this.enabled);
+                blankToNull(this.runbookUrl), (this.enabled == null) || this.enabled,
+                (this.channelIds != null) ? this.channelIds.stream().filter(java.util.Objects::nonNull).toList()
+                        : java.util.List.of());
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

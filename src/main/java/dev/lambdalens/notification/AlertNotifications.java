@@ -67,7 +67,8 @@ class AlertNotifications {
         String key = "lambdalens-" + (group.firing() ? "firing" : "resolved") + "-" + first;
         String payload = payload(group, changes, key);
         for (Channel channel : this.channels.findAll()) {
-            if (channel.wants(group.severity())) {
+            boolean named = group.channelIds().isEmpty() || group.channelIds().contains(channel.id());
+            if (named && channel.wants(group.severity())) {
                 this.deliveries.save(new Delivery(channel.id(), key, payload, this.clock.instant(), silenced));
             }
         }

@@ -72,7 +72,7 @@ public final class RuleEvaluationBenchmark {
                     Statistic.SUM, RuleScope.ALL, null, null, null,
                     new AlarmCondition(Comparison.GREATER_THAN_THRESHOLD, 100, Duration.ofMinutes(1), 58, 3,
                             MissingData.MISSING),
-                    Severity.WARNING, null, null, true), NOW));
+                    Severity.WARNING, null, null, true, List.of()), NOW));
             RuleEvaluation evaluation = context.getBean(RuleEvaluation.class);
             for (int pass = 1; pass <= 5; pass++) {
                 long began = System.nanoTime();

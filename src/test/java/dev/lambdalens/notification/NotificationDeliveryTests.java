@@ -246,6 +246,27 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void shouldNotifyOnlyTheChannelsARuleNames() throws Exception {
+        try (Receiver other = new Receiver()) {
+            createChannel(this.receiver.url(), null);
+            long named = createChannel(other.url(), null);
+            this.mvc.perform(post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"name": "Anything invoked", "signal": "METRIC", "metric": "Invocations", "statistic": "Sum",
+                     "comparison": "GREATER_THAN_THRESHOLD", "threshold": 0, "periodSeconds": 3600,
+                     "evaluationPeriods": 1, "datapointsToAlarm": 1, "severity": "CRITICAL", "channelIds": [%d]}"""
+                .formatted(named)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channelIds[0]").value(named));
+            CycleRunner.runCycle(this.context);
+            this.evaluation.evaluateAll();
+            this.worker.deliverDue();
+            assertThat(other.requests).anySatisfy((r) -> assertThat(r.body()).contains("Anything invoked"));
+            assertThat(this.receiver.requests).isNotEmpty()
+                .noneSatisfy((r) -> assertThat(r.body()).contains("Anything invoked"));
+        }
+    }
+
+    @Test
     void shouldRefuseAChannelWithoutAUsableUrl() throws Exception {
         this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"ops\", \"url\": \"ftp://example\"}"))
