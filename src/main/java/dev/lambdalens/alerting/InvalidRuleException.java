@@ -1,18 +1,13 @@
 package dev.lambdalens.alerting;
 
+import dev.lambdalens.InvalidFieldException;
+
 /**
  * A rule definition that does not hold together, naming the field at fault.
  */
-public class InvalidRuleException extends IllegalArgumentException {
-
-    private final String field;
+public class InvalidRuleException extends InvalidFieldException {
 
     public InvalidRuleException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return this.field;
+        super(field, message);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import dev.lambdalens.InvalidFieldException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -80,11 +81,8 @@ class SilencesApiController {
         return SilenceResponse.of(silence, now);
     }
 
-    private static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        problem.setTitle("Invalid silence");
-        problem.setProperty("errors", List.of(java.util.Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+    private static InvalidFieldException invalid(String field, String message) {
+        return new InvalidFieldException(field, message);
     }
 
     private static @Nullable String blank(@Nullable String value) {

@@ -1,18 +1,13 @@
 package dev.lambdalens.notification;
 
+import dev.lambdalens.InvalidFieldException;
+
 /**
  * A channel definition that cannot work, naming the field at fault.
  */
-class ChannelException extends RuntimeException {
-
-    private final String field;
+class ChannelException extends InvalidFieldException {
 
     ChannelException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    String field() {
-        return this.field;
+        super(field, message);
     }
 }

@@ -42,17 +42,7 @@ class ChannelsApiController {
 
     @PostMapping
     ResponseEntity<ChannelResponse> create(@Valid @RequestBody ChannelRequest request) {
-        Channel channel;
-        try {
-            channel = this.catalog.create(request);
-        }
-        catch (ChannelException ex) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    ex.field() + ": " + ex.getMessage());
-            problem.setTitle("Invalid channel");
-            problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", String.valueOf(ex.getMessage()))));
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-        }
+        Channel channel = this.catalog.create(request);
         return ResponseEntity.created(URI.create("/api/v1/channels/" + channel.id())).body(ChannelResponse.of(channel));
     }
 

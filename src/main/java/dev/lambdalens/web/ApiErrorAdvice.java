@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.lambdalens.alerting.InvalidRuleException;
+import dev.lambdalens.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +63,11 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    @ExceptionHandler(InvalidRuleException.class)
-    ProblemDetail invalidRule(InvalidRuleException ex) {
+    @ExceptionHandler(InvalidFieldException.class)
+    ProblemDetail invalidField(InvalidFieldException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 ex.field() + ": " + ex.getMessage());
-        problem.setTitle("Invalid alert rule");
+        problem.setTitle("Invalid request");
         problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", String.valueOf(ex.getMessage()))));
         return problem;
     }
