@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -89,13 +90,16 @@ class RegionCollector {
                 discover(region, now);
                 state.discovered(now);
             }
-            Map<SeriesGroup, List<SeriesKey>> plan = plan(region, now);
+            Set<SeriesGroup> due = EnumSet.noneOf(SeriesGroup.class);
+            for (SeriesGroup group : SeriesGroup.values()) {
+                if (state.due(group, now, group.interval(this.properties))) {
+                    due.add(group);
+                }
+            }
+            Map<SeriesGroup, List<SeriesKey>> plan = plan(region, now, due);
             List<MetricsCollected> collected = new ArrayList<>();
             int written = 0;
-            for (SeriesGroup group : SeriesGroup.values()) {
-                if (!state.due(group, now, group.interval(this.properties))) {
-                    continue;
-                }
+            for (SeriesGroup group : due) {
                 List<SeriesKey> series = plan.get(group);
                 Optional<CollectionWindow> window = CollectionWindow.next(state.watermark(group), now, this.properties);
                 int stored = 0;
@@ -135,14 +139,20 @@ class RegionCollector {
     }
 
     /**
-     * The series of each group. A function is idle once it has been known for the idle period without a stored
-     * invocation; a function that is new to LambdaLens is active until then, so that it is backfilled promptly.
+     * The series of each due group. A function is idle once it has been known for the idle period without a stored
+     * invocation; a function that is new to LambdaLens is active until then, so that it is backfilled promptly. The
+     * functions are split only when a function group is due: most cycles fetch the account level alone.
      */
-    private Map<SeriesGroup, List<SeriesKey>> plan(SourceRegion region, Instant now) {
+    private Map<SeriesGroup, List<SeriesKey>> plan(SourceRegion region, Instant now, Set<SeriesGroup> due) {
+        Map<SeriesGroup, List<SeriesKey>> plan = new EnumMap<>(SeriesGroup.class);
+        plan.put(SeriesGroup.ACCOUNT, SeriesPlan.forAccount(region.account(), region.region()));
+        if (!due.contains(SeriesGroup.ACTIVE_FUNCTIONS) && !due.contains(SeriesGroup.IDLE_FUNCTIONS)) {
+            return plan;
+        }
         List<FunctionSummary> functions = this.inventory.activeFunctions(region.account(), region.region());
         Instant idleSince = now.minus(this.properties.idleAfter());
         Map<FunctionRef, Double> invocations = this.queries.perFunction(LambdaMetric.INVOCATIONS, Statistic.SUM,
-                idleSince, now);
+                idleSince, now, region.account(), region.region());
         List<FunctionSummary> active = new ArrayList<>();
         List<FunctionSummary> idle = new ArrayList<>();
         for (FunctionSummary function : functions) {
@@ -150,8 +160,6 @@ class RegionCollector {
             boolean known = function.firstSeen().isBefore(idleSince);
             ((known && (invoked == null || invoked == 0)) ? idle : active).add(function);
         }
-        Map<SeriesGroup, List<SeriesKey>> plan = new EnumMap<>(SeriesGroup.class);
-        plan.put(SeriesGroup.ACCOUNT, SeriesPlan.forAccount(region.account(), region.region()));
         plan.put(SeriesGroup.ACTIVE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), active));
         plan.put(SeriesGroup.IDLE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), idle));
         return plan;

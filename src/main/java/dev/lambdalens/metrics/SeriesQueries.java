@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -62,19 +64,40 @@ public class SeriesQueries {
      * Sums, the maximum of Maximums and p99s, the mean of Averages).
      */
     public Map<FunctionRef, Double> perFunction(LambdaMetric metric, Statistic statistic, Instant from, Instant to) {
+        return perFunction(metric, statistic, from, to, null, null);
+    }
+
+    /** As {@link #perFunction(LambdaMetric, Statistic, Instant, Instant)}, for the functions of one account and region. */
+    public Map<FunctionRef, Double> perFunction(LambdaMetric metric, Statistic statistic, Instant from, Instant to,
+            @Nullable String account, @Nullable String region) {
         Map<FunctionRef, Double> figures = new HashMap<>();
         this.jdbc.sql("select s.account_id, s.region, s.function_name, " + statistic.rollupFunction() + "(v.val) "
                 + "from metric_series s join metric_sample v on v.series_id = s.id "
                 + "where s.metric = :metric and s.statistic = :statistic and s.function_name <> '' "
+                + ((account != null) ? "and s.account_id = :account " : "")
+                + ((region != null) ? "and s.region = :region " : "")
                 + "and v.ts >= :from and v.ts < :to group by s.account_id, s.region, s.function_name")
-            .param("metric", metric.metricName())
-            .param("statistic", statistic.wireName())
-            .param("from", from.getEpochSecond())
-            .param("to", to.getEpochSecond())
+            .paramSource(parameters(metric, statistic, from, to, account, region))
             .query((rs) -> {
                 figures.put(new FunctionRef(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getDouble(4));
             });
         return figures;
+    }
+
+    private static Map<String, Object> parameters(LambdaMetric metric, Statistic statistic, Instant from, Instant to,
+            @Nullable String account, @Nullable String region) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("metric", metric.metricName());
+        parameters.put("statistic", statistic.wireName());
+        parameters.put("from", from.getEpochSecond());
+        parameters.put("to", to.getEpochSecond());
+        if (account != null) {
+            parameters.put("account", account);
+        }
+        if (region != null) {
+            parameters.put("region", region);
+        }
+        return parameters;
     }
 
     /**
