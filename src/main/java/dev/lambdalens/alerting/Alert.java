@@ -39,8 +39,6 @@ class Alert {
 
     private Instant stateSince;
 
-    private Instant lastEvaluatedAt;
-
     private @Nullable String lastReason;
 
     private @Nullable String acknowledgedBy;
@@ -62,7 +60,6 @@ class Alert {
         this.functionName = target.function();
         this.state = AlarmState.INSUFFICIENT_DATA;
         this.stateSince = now;
-        this.lastEvaluatedAt = now;
     }
 
     /**
@@ -73,7 +70,6 @@ class Alert {
         if (evaluation.state() == this.state) {
             return false;
         }
-        this.lastEvaluatedAt = at;
         this.lastReason = truncate(evaluation.reason());
         this.state = evaluation.state();
         this.stateSince = at;
@@ -112,10 +108,6 @@ class Alert {
 
     Instant stateSince() {
         return this.stateSince;
-    }
-
-    Instant lastEvaluatedAt() {
-        return this.lastEvaluatedAt;
     }
 
     @Nullable String lastReason() {

@@ -3,10 +3,13 @@ package dev.lambdalens.alerting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.Inventory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,8 @@ public class RuleEvaluation {
 
     private final SignalReader signals;
 
+    private final Inventory inventory;
+
     private final AlertingProperties properties;
 
     private final ApplicationEventPublisher events;
@@ -43,12 +48,13 @@ public class RuleEvaluation {
     private final Clock clock;
 
     RuleEvaluation(AlertRuleRepository rules, AlertRepository alerts, AlertTransitionRepository transitions,
-            SignalReader signals, AlertingProperties properties, ApplicationEventPublisher events,
+            SignalReader signals, Inventory inventory, AlertingProperties properties, ApplicationEventPublisher events,
             TransactionTemplate transaction, Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
         this.transitions = transitions;
         this.signals = signals;
+        this.inventory = inventory;
         this.properties = properties;
         this.events = events;
         // a transaction of its own per rule: evaluation also runs right after a collection commits, in that
@@ -61,12 +67,18 @@ public class RuleEvaluation {
     /** One pass over every enabled rule; returns the number of state changes. */
     public synchronized int evaluateAll() {
         int changes = 0;
+        List<FunctionSummary> functions = null;
         for (AlertRule rule : this.rules.findAllByOrderByIdAsc()) {
             if (!rule.enabled()) {
                 continue;
             }
+            if (functions == null) {
+                // one read of the inventory for the whole pass, not one per rule
+                functions = this.inventory.functions();
+            }
+            List<FunctionSummary> inventory = functions;
             try {
-                Integer changed = this.transaction.execute((status) -> evaluate(rule));
+                Integer changed = this.transaction.execute((status) -> evaluate(rule, inventory));
                 changes += (changed != null) ? changed : 0;
             }
             catch (RuntimeException ex) {
@@ -76,7 +88,7 @@ public class RuleEvaluation {
         return changes;
     }
 
-    private int evaluate(AlertRule rule) {
+    private int evaluate(AlertRule rule, List<FunctionSummary> functions) {
         RuleDefinition definition = rule.definition();
         AlarmCondition condition = definition.condition();
         Instant now = this.clock.instant();
@@ -84,17 +96,18 @@ public class RuleEvaluation {
         long settled = Math.floorDiv(now.minus(this.properties.settleDelay()).getEpochSecond(), period) * period;
         int range = condition.evaluationRange();
         Instant start = Instant.ofEpochSecond(settled).minus(Duration.ofSeconds(period * range));
-        Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, start, range);
+        Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, functions, start, range);
         long ruleId = rule.id();
         Map<AlertTarget, Alert> existing = new HashMap<>();
         this.alerts.findByRuleId(ruleId).forEach((alert) -> existing.put(alert.target(), alert));
         int changes = 0;
-        List<AlertGroupChanged.Change> fired = new java.util.ArrayList<>();
-        List<AlertGroupChanged.Change> resolved = new java.util.ArrayList<>();
+        List<AlertGroupChanged.Change> fired = new ArrayList<>();
+        List<AlertGroupChanged.Change> resolved = new ArrayList<>();
         for (Map.Entry<AlertTarget, List<@Nullable Double>> entry : values.entrySet()) {
             Alert alert = existing.get(entry.getKey());
             if (alert == null) {
                 alert = this.alerts.save(new Alert(ruleId, entry.getKey(), now));
+                existing.put(entry.getKey(), alert);
             }
             AlarmState from = alert.state();
             Evaluation evaluation = AlarmEvaluator.evaluate(condition, entry.getValue(), from);
@@ -114,10 +127,7 @@ public class RuleEvaluation {
             }
         }
         if (!fired.isEmpty() || !resolved.isEmpty()) {
-            int stillFiring = (int) this.alerts.findByRuleId(ruleId)
-                .stream()
-                .filter((a) -> a.state() == AlarmState.ALARM)
-                .count();
+            int stillFiring = (int) existing.values().stream().filter((a) -> a.state() == AlarmState.ALARM).count();
             if (!fired.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
                         definition.runbookUrl(), true, now, fired, stillFiring, definition.channelIds()));

@@ -40,10 +40,12 @@ class SignalReader {
     }
 
     /**
+     * @param functions the inventory, read once for a whole evaluation pass
      * @param start the beginning of the oldest period of the range
      * @return per target, one value per period, oldest first, {@code null} where there is none
      */
-    Map<AlertTarget, List<@Nullable Double>> read(RuleDefinition rule, Instant start, int periods) {
+    Map<AlertTarget, List<@Nullable Double>> read(RuleDefinition rule, List<FunctionSummary> functions, Instant start,
+            int periods) {
         Duration period = rule.condition().period();
         Instant end = start.plus(period.multipliedBy(periods));
         long step = period.toSeconds();
@@ -53,14 +55,14 @@ class SignalReader {
                 boolean accountLevel = rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
                 Map<FunctionRef, List<Point>> series = this.queries.readAll(rule.metric(), rule.statistic(),
                         accountLevel, start, end, step);
-                for (AlertTarget target : accountLevel ? accountTargets(rule) : functionTargets(rule).keySet()) {
+                for (AlertTarget target : accountLevel ? accountTargets(rule, functions) : functionTargets(rule, functions).keySet()) {
                     values.put(target, column(series.get(ref(target)), start, step, periods));
                 }
             }
             case ACCOUNT_CONCURRENCY_SHARE -> {
                 Map<FunctionRef, List<Point>> series = this.queries.readAll(LambdaMetric.CONCURRENT_EXECUTIONS,
                         Statistic.MAXIMUM, true, start, end, step);
-                for (AlertTarget target : accountTargets(rule)) {
+                for (AlertTarget target : accountTargets(rule, functions)) {
                     Integer limit = this.inventory.limits(target.account(), target.region())
                         .map(AccountLimits::concurrencyLimit)
                         .orElse(null);
@@ -73,7 +75,7 @@ class SignalReader {
                 Map<FunctionRef, List<Point>> parts = this.queries.readAll(part, Statistic.SUM, false, start, end, step);
                 Map<FunctionRef, List<Point>> invocations = this.queries.readAll(LambdaMetric.INVOCATIONS,
                         Statistic.SUM, false, start, end, step);
-                for (AlertTarget target : functionTargets(rule).keySet()) {
+                for (AlertTarget target : functionTargets(rule, functions).keySet()) {
                     List<@Nullable Double> numerator = column(parts.get(ref(target)), start, step, periods);
                     List<@Nullable Double> invoked = column(invocations.get(ref(target)), start, step, periods);
                     List<@Nullable Double> rate = new ArrayList<>(periods);
@@ -86,21 +88,22 @@ class SignalReader {
                     values.put(target, rate);
                 }
             }
-            case RESERVED_CONCURRENCY_SHARE -> perFunctionShare(rule, LambdaMetric.CONCURRENT_EXECUTIONS,
+            case RESERVED_CONCURRENCY_SHARE -> perFunctionShare(rule, functions, LambdaMetric.CONCURRENT_EXECUTIONS,
                     Statistic.MAXIMUM, (f) -> (f.reservedConcurrency() != null) ? f.reservedConcurrency() : 0, start,
                     end, periods, values);
-            case P99_SHARE_OF_TIMEOUT -> perFunctionShare(rule, LambdaMetric.DURATION, Statistic.P99,
+            case P99_SHARE_OF_TIMEOUT -> perFunctionShare(rule, functions, LambdaMetric.DURATION, Statistic.P99,
                     (f) -> f.timeoutSeconds() * 1000.0, start, end, periods, values);
         }
         return values;
     }
 
-    private void perFunctionShare(RuleDefinition rule, LambdaMetric metric, Statistic statistic,
+    private void perFunctionShare(RuleDefinition rule, List<FunctionSummary> functions, LambdaMetric metric,
+            Statistic statistic,
             ToDoubleFunction<FunctionSummary> whole, Instant start, Instant end, int periods,
             Map<AlertTarget, List<@Nullable Double>> values) {
         long step = rule.condition().period().toSeconds();
         Map<FunctionRef, List<Point>> series = this.queries.readAll(metric, statistic, false, start, end, step);
-        functionTargets(rule).forEach((target, function) -> {
+        functionTargets(rule, functions).forEach((target, function) -> {
             double of = whole.applyAsDouble(function);
             if (of > 0) {
                 values.put(target, scaled(column(series.get(ref(target)), start, step, periods), 100.0 / of));
@@ -109,11 +112,11 @@ class SignalReader {
     }
 
     /** The functions a rule watches: active ones in its account and region, within its scope. */
-    Map<AlertTarget, FunctionSummary> functionTargets(RuleDefinition rule) {
+    Map<AlertTarget, FunctionSummary> functionTargets(RuleDefinition rule, List<FunctionSummary> functions) {
         Pattern pattern = (rule.scope() == RuleScope.NAME_PATTERN && rule.scopeValue() != null)
                 ? glob(rule.scopeValue()) : null;
         Map<AlertTarget, FunctionSummary> targets = new LinkedHashMap<>();
-        for (FunctionSummary f : this.inventory.functions()) {
+        for (FunctionSummary f : functions) {
             if (f.state() != dev.lambdalens.inventory.FunctionState.ACTIVE || !inAccountAndRegion(rule, f)) {
                 continue;
             }
@@ -130,9 +133,9 @@ class SignalReader {
         return targets;
     }
 
-    private Set<AlertTarget> accountTargets(RuleDefinition rule) {
+    private static Set<AlertTarget> accountTargets(RuleDefinition rule, List<FunctionSummary> functions) {
         Set<AlertTarget> targets = new LinkedHashSet<>();
-        for (FunctionSummary f : this.inventory.functions()) {
+        for (FunctionSummary f : functions) {
             if (inAccountAndRegion(rule, f)) {
                 targets.add(new AlertTarget(f.account(), f.region(), ""));
             }
