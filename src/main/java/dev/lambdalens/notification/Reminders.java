@@ -3,13 +3,14 @@ package dev.lambdalens.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.lambdalens.alerting.AlertBoard;
 import dev.lambdalens.alerting.AlertSummary;
-import tools.jackson.databind.json.JsonMapper;
+import dev.lambdalens.alerting.AlertTarget;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,24 +26,18 @@ class Reminders {
 
     private final AlertNotifiedRepository notified;
 
-    private final ChannelRepository channels;
-
-    private final DeliveryRepository deliveries;
+    private final Outbox outbox;
 
     private final NotificationProperties properties;
 
-    private final JsonMapper json;
-
     private final Clock clock;
 
-    Reminders(AlertBoard board, AlertNotifiedRepository notified, ChannelRepository channels,
-            DeliveryRepository deliveries, NotificationProperties properties, JsonMapper json, Clock clock) {
+    Reminders(AlertBoard board, AlertNotifiedRepository notified, Outbox outbox, NotificationProperties properties,
+            Clock clock) {
         this.board = board;
         this.notified = notified;
-        this.channels = channels;
-        this.deliveries = deliveries;
+        this.outbox = outbox;
         this.properties = properties;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -50,13 +45,16 @@ class Reminders {
     @Transactional
     int remind() {
         Instant now = this.clock.instant();
+        List<AlertSummary> firing = this.board.firing()
+            .stream()
+            .filter((alert) -> !alert.acknowledged() && !alert.silenced())
+            .toList();
+        Map<Long, Instant> lastNotified = new HashMap<>();
+        this.notified.findAllById(firing.stream().map(AlertSummary::id).toList())
+            .forEach((n) -> lastNotified.put(n.alertId(), n.lastNotifiedAt()));
         Map<Long, List<AlertSummary>> due = new LinkedHashMap<>();
-        for (AlertSummary alert : this.board.firing()) {
-            if (alert.acknowledged() || alert.silenced()) {
-                continue;
-            }
-            AlertNotified last = this.notified.findById(alert.id()).orElse(null);
-            Instant since = (last != null) ? last.lastNotifiedAt() : alert.stateSince();
+        for (AlertSummary alert : firing) {
+            Instant since = lastNotified.getOrDefault(alert.id(), alert.stateSince());
             if (!since.plus(this.properties.repeatInterval()).isAfter(now)) {
                 due.computeIfAbsent(alert.ruleId(), (k) -> new ArrayList<>()).add(alert);
             }
@@ -65,12 +63,12 @@ class Reminders {
         for (List<AlertSummary> alerts : due.values()) {
             AlertSummary first = alerts.get(0);
             String key = "lambdalens-reminder-" + first.ruleId() + "-" + now.getEpochSecond();
-            String payload = payload(alerts, key, now);
-            for (Channel channel : this.channels.findAll()) {
-                if (channel.wants(first.severity())) {
-                    this.deliveries.save(new Delivery(channel.id(), key, payload, now, false));
-                }
-            }
+            List<Map<String, Object>> listed = alerts.stream()
+                .map((a) -> Outbox.alert(a.id(), new AlertTarget(a.account(), a.region(), a.function()), "ALARM",
+                        "ALARM", "still firing since " + a.stateSince()))
+                .toList();
+            this.outbox.owe(Outbox.event(key, true, true, first.ruleName(), first.ruleId(), first.severity(),
+                    first.runbookUrl(), now, alerts.size(), listed), first.severity(), List.of(), false);
             alerts.forEach((a) -> notified(a.id(), now));
             reminded += alerts.size();
         }
@@ -82,34 +80,4 @@ class Reminders {
         this.notified.findById(alertId)
             .ifPresentOrElse((n) -> n.notified(at), () -> this.notified.save(new AlertNotified(alertId, at)));
     }
-
-    private String payload(List<AlertSummary> alerts, String key, Instant now) {
-        AlertSummary first = alerts.get(0);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("idempotencyKey", key);
-        body.put("status", "firing");
-        body.put("reminder", true);
-        body.put("rule", first.ruleName());
-        body.put("ruleId", first.ruleId());
-        body.put("severity", first.severity().name());
-        body.put("runbookUrl", first.runbookUrl());
-        body.put("at", now.toString());
-        body.put("count", alerts.size());
-        body.put("ruleStillFiring", alerts.size());
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (AlertSummary a : alerts) {
-            Map<String, Object> alert = new LinkedHashMap<>();
-            alert.put("alertId", a.id());
-            alert.put("account", a.account());
-            alert.put("region", a.region());
-            alert.put("function", a.function());
-            alert.put("from", "ALARM");
-            alert.put("to", "ALARM");
-            alert.put("reason", "still firing since " + a.stateSince());
-            list.add(alert);
-        }
-        body.put("alerts", list);
-        return this.json.writeValueAsString(body);
-    }
-
 }
