@@ -66,6 +66,7 @@ public class AlertBoard {
         RuleDefinition d = rule.definition();
         AlertTarget t = alert.target();
         return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(), t.function(),
-                alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced);
+                alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
+                d.channelIds());
     }
 }

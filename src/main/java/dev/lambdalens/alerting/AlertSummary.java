@@ -5,11 +5,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An alert as pages show it; {@code function} is empty for an account-level alert.
+ * An alert as pages show it; {@code function} is empty for an account-level alert, and {@code channelIds} are those
+ * its rule names (empty: every channel of sufficient severity).
  */
 public record AlertSummary(long id, long ruleId, String ruleName, Severity severity, String account, String region,
         String function, AlarmState state, Instant stateSince, @Nullable String reason,
-        @Nullable String acknowledgedBy, @Nullable String runbookUrl, boolean silenced) {
+        @Nullable String acknowledgedBy, @Nullable String runbookUrl, boolean silenced,
+        java.util.List<Long> channelIds) {
 
     public boolean acknowledged() {
         return this.acknowledgedBy != null;

@@ -68,7 +68,7 @@ class Reminders {
                         "ALARM", "still firing since " + a.stateSince()))
                 .toList();
             this.outbox.owe(Outbox.event(key, true, true, first.ruleName(), first.ruleId(), first.severity(),
-                    first.runbookUrl(), now, alerts.size(), listed), first.severity(), List.of(), false);
+                    first.runbookUrl(), now, alerts.size(), listed), first.severity(), first.channelIds(), false);
             alerts.forEach((a) -> notified(a.id(), now));
             reminded += alerts.size();
         }

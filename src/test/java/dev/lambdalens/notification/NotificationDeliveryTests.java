@@ -267,6 +267,29 @@ class NotificationDeliveryTests {
     }
 
     @Test
+    void shouldRemindOnlyTheChannelsARuleNames() throws Exception {
+        try (Receiver other = new Receiver()) {
+            createChannel(this.receiver.url(), null);
+            long named = createChannel(other.url(), null);
+            this.mvc.perform(post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"name": "Anything invoked", "signal": "METRIC", "metric": "Invocations", "statistic": "Sum",
+                     "comparison": "GREATER_THAN_THRESHOLD", "threshold": 0, "periodSeconds": 3600,
+                     "evaluationPeriods": 1, "datapointsToAlarm": 1, "severity": "CRITICAL", "channelIds": [%d]}"""
+                .formatted(named)))
+                .andExpect(status().isCreated());
+            CycleRunner.runCycle(this.context);
+            this.evaluation.evaluateAll();
+            this.worker.deliverDue();
+            this.clock.advance(Duration.ofHours(4));
+            assertThat(this.reminders.remind()).isPositive();
+            this.worker.deliverDue();
+            assertThat(other.requests).anySatisfy((r) -> assertThat(r.body()).contains("Anything invoked",
+                    "\"reminder\":true"));
+            assertThat(this.receiver.requests).noneSatisfy((r) -> assertThat(r.body()).contains("Anything invoked"));
+        }
+    }
+
+    @Test
     void shouldRefuseAChannelWithoutAUsableUrl() throws Exception {
         this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"ops\", \"url\": \"ftp://example\"}"))
