@@ -13,6 +13,8 @@ import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.SeriesQueries;
 import dev.lambdalens.metrics.Statistic;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,11 +45,17 @@ class RecentFigures {
     List<FunctionRow> rows(List<FunctionSummary> functions) {
         Instant to = this.clock.instant();
         Instant from = to.minus(LAST_HOUR);
-        Map<FunctionRef, Double> invocations = figure(LambdaMetric.INVOCATIONS, Statistic.SUM, from, to);
-        Map<FunctionRef, Double> errors = figure(LambdaMetric.ERRORS, Statistic.SUM, from, to);
-        Map<FunctionRef, Double> throttles = figure(LambdaMetric.THROTTLES, Statistic.SUM, from, to);
-        Map<FunctionRef, Double> concurrency = figure(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, from, to);
-        Map<FunctionRef, Double> p99 = figure(LambdaMetric.DURATION, Statistic.P99, from, to);
+        // one function's page reads its own region, not every function LambdaLens knows
+        String account = (functions.stream().map(FunctionSummary::account).distinct().count() == 1)
+                ? functions.get(0).account() : null;
+        String region = (functions.stream().map(FunctionSummary::region).distinct().count() == 1)
+                ? functions.get(0).region() : null;
+        Scope scope = new Scope(from, to, account, region);
+        Map<FunctionRef, Double> invocations = figure(LambdaMetric.INVOCATIONS, Statistic.SUM, scope);
+        Map<FunctionRef, Double> errors = figure(LambdaMetric.ERRORS, Statistic.SUM, scope);
+        Map<FunctionRef, Double> throttles = figure(LambdaMetric.THROTTLES, Statistic.SUM, scope);
+        Map<FunctionRef, Double> concurrency = figure(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, scope);
+        Map<FunctionRef, Double> p99 = figure(LambdaMetric.DURATION, Statistic.P99, scope);
         return functions.stream().map((function) -> {
             FunctionRef ref = new FunctionRef(function.account(), function.region(), function.name());
             Double p99Ms = p99.get(ref);
@@ -57,7 +65,11 @@ class RecentFigures {
         }).toList();
     }
 
-    private Map<FunctionRef, Double> figure(LambdaMetric metric, Statistic statistic, Instant from, Instant to) {
-        return this.queries.perFunction(metric, statistic, from, to);
+    private Map<FunctionRef, Double> figure(LambdaMetric metric, Statistic statistic, Scope scope) {
+        return this.queries.perFunction(metric, statistic, scope.from(), scope.to(), scope.account(), scope.region());
+    }
+
+    /** The range, and the account and region when every row shares them. */
+    private record Scope(Instant from, Instant to, @Nullable String account, @Nullable String region) {
     }
 }
