@@ -1,5 +1,6 @@
 package dev.lambdalens.inventory;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -21,13 +22,28 @@ import org.jspecify.annotations.Nullable;
  * @param layerCount the number of layers (at most 5)
  * @param layersCodeSizeBytes the layers' code size together
  * @param vpcId the VPC the function is attached to, {@code null} when none
+ * @param ephemeralStorageMb the size of {@code /tmp} in MB (512 to 10,240; billed above 512)
+ * @param lastModified when the function's configuration last changed, {@code null} when the source does not say
  */
 public record DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
         Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
-        long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes, @Nullable String vpcId) {
+        long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes, @Nullable String vpcId,
+        int ephemeralStorageMb, @Nullable Instant lastModified) {
+
+    /** The size of {@code /tmp} every function has without paying for more. */
+    public static final int INCLUDED_EPHEMERAL_STORAGE_MB = 512;
 
     public DiscoveredFunction {
         tags = Map.copyOf(tags);
+    }
+
+    /** A function with the included ephemeral storage, its last change unknown. */
+    public DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
+            Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
+            long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes,
+            @Nullable String vpcId) {
+        this(account, region, name, arn, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency,
+                codeSizeBytes, tags, layerCount, layersCodeSizeBytes, vpcId, INCLUDED_EPHEMERAL_STORAGE_MB, null);
     }
 
     /** A function without layers or VPC. */

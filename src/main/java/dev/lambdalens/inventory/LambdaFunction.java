@@ -1,7 +1,10 @@
 package dev.lambdalens.inventory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
@@ -16,7 +19,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +64,8 @@ class LambdaFunction {
 
     private @Nullable String vpcId;
 
+    private int ephemeralStorageMb;
+
     @Enumerated(EnumType.STRING)
     private FunctionState state;
 
@@ -71,6 +79,12 @@ class LambdaFunction {
     @Column(name = "tag_value")
     private Map<String, String> tags = new HashMap<>();
 
+    @ElementCollection
+    @CollectionTable(name = "function_configuration", joinColumns = @JoinColumn(name = "function_id"))
+    @OrderBy("validFrom")
+    @Fetch(FetchMode.SUBSELECT)
+    private List<ConfigurationRow> configurations = new ArrayList<>();
+
     @SuppressWarnings("NullAway.Init")
     protected LambdaFunction() {
         // for JPA
@@ -81,10 +95,12 @@ class LambdaFunction {
         this.region = discovered.region();
         this.name = discovered.name();
         this.firstSeen = seenAt;
+        this.configurations.add(new ConfigurationRow(Instant.EPOCH, discovered));
         update(discovered, seenAt);
     }
 
     void update(DiscoveredFunction discovered, Instant seenAt) {
+        recordConfiguration(discovered, seenAt);
         this.arn = discovered.arn();
         this.runtime = discovered.runtime();
         this.architecture = discovered.architecture();
@@ -95,12 +111,31 @@ class LambdaFunction {
         this.layerCount = discovered.layerCount();
         this.layersCodeSizeBytes = discovered.layersCodeSizeBytes();
         this.vpcId = discovered.vpcId();
+        this.ephemeralStorageMb = discovered.ephemeralStorageMb();
         this.state = FunctionState.ACTIVE;
         this.lastSeen = seenAt;
         if (!this.tags.equals(discovered.tags())) {
             this.tags.clear();
             this.tags.putAll(discovered.tags());
         }
+    }
+
+    /**
+     * A change of what cost depends on starts a new period: from the source's last-modified time where it gives one
+     * (and it is plausible), otherwise from this discovery.
+     */
+    private void recordConfiguration(DiscoveredFunction discovered, Instant seenAt) {
+        ConfigurationPeriod latest = this.configurations.stream()
+            .map(ConfigurationRow::toPeriod)
+            .max(Comparator.comparing(ConfigurationPeriod::validFrom))
+            .orElse(null);
+        if (latest != null && latest.sameSettingsAs(discovered)) {
+            return;
+        }
+        Instant changed = discovered.lastModified();
+        Instant from = (changed != null && latest != null && changed.isAfter(latest.validFrom())
+                && !changed.isAfter(seenAt)) ? changed : seenAt;
+        this.configurations.add(new ConfigurationRow((latest != null) ? from : Instant.EPOCH, discovered));
     }
 
     void markGone() {
@@ -118,6 +153,7 @@ class LambdaFunction {
     FunctionSummary toSummary() {
         return new FunctionSummary(this.account, this.region, this.name, this.arn, this.runtime, this.architecture,
                 this.memoryMb, this.timeoutSeconds, this.reservedConcurrency, this.codeSizeBytes, Map.copyOf(this.tags),
-                this.layerCount, this.layersCodeSizeBytes, this.vpcId, this.state, this.firstSeen, this.lastSeen);
+                this.layerCount, this.layersCodeSizeBytes, this.vpcId, this.state, this.firstSeen, this.lastSeen,
+                this.ephemeralStorageMb, this.configurations.stream().map(ConfigurationRow::toPeriod).toList());
     }
 }

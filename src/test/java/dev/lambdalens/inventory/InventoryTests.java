@@ -56,6 +56,35 @@ class InventoryTests {
     }
 
     @Test
+    void shouldKeepTheHistoryOfWhatCostDependsOnFromTheSourcesLastModifiedTime() {
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(function("api", 512, Map.of())), limits(1000), MONDAY);
+        Instant changed = MONDAY.plusSeconds(3_600);
+        DiscoveredFunction bigger = new DiscoveredFunction(ACCOUNT, "us-east-1", "api", "arn", "java21",
+                Architecture.ARM64, 2048, 30, null, 1_000, Map.of("team", "b"), 0, 0, null, 1_024, changed);
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(bigger), limits(1000), TUESDAY);
+        // a change of tags or timeout alone is no new period of cost
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(bigger), limits(1000), TUESDAY.plusSeconds(60));
+        FunctionSummary api = only("api");
+        assertThat(api.configurations()).containsExactly(
+                new ConfigurationPeriod(Instant.EPOCH, 512, Architecture.ARM64, 512),
+                new ConfigurationPeriod(changed, 2048, Architecture.ARM64, 1_024));
+        assertThat(api.configurationAt(changed.minusSeconds(1)).memoryMb()).isEqualTo(512);
+        assertThat(api.configurationAt(changed).memoryMb()).isEqualTo(2048);
+        assertThat(api.configurationChangedBetween(MONDAY, TUESDAY)).isTrue();
+        assertThat(api.configurationChangedBetween(TUESDAY, TUESDAY.plusSeconds(86_400))).isFalse();
+    }
+
+    @Test
+    void shouldStartANewPeriodAtDiscoveryWhenTheSourceGivesNoPlausibleLastModifiedTime() {
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(function("api", 512, Map.of())), limits(1000), MONDAY);
+        DiscoveredFunction future = new DiscoveredFunction(ACCOUNT, "us-east-1", "api", "arn", "java21",
+                Architecture.X86_64, 512, 30, null, 1_000, Map.of(), 0, 0, null, 512, TUESDAY.plusSeconds(86_400));
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(future), limits(1000), TUESDAY);
+        assertThat(only("api").configurations()).extracting(ConfigurationPeriod::validFrom)
+            .containsExactly(Instant.EPOCH, TUESDAY);
+    }
+
+    @Test
     void shouldMarkAVanishedFunctionGoneAndBringItBackWhenItReturns() {
         this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(function("api", 512, Map.of()), function("job", 128, Map.of())),
                 limits(1000), MONDAY);

@@ -1,6 +1,10 @@
 package dev.lambdalens.collector.source.aws;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import dev.lambdalens.collector.source.Discovery;
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.Architecture;
 import dev.lambdalens.inventory.DiscoveredFunction;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -28,6 +33,8 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 final class LambdaInventoryReader {
 
     private static final Logger logger = LoggerFactory.getLogger(LambdaInventoryReader.class);
+
+    private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final AwsClients clients;
 
@@ -99,7 +106,24 @@ final class LambdaInventoryReader {
                 configuration.layers().stream().mapToLong((layer) -> (layer.codeSize() != null) ? layer.codeSize() : 0)
                     .sum(),
                 (configuration.vpcConfig() != null && configuration.vpcConfig().hasSubnetIds()
-                        && !configuration.vpcConfig().subnetIds().isEmpty()) ? configuration.vpcConfig().vpcId() : null);
+                        && !configuration.vpcConfig().subnetIds().isEmpty()) ? configuration.vpcConfig().vpcId() : null,
+                (configuration.ephemeralStorage() != null && configuration.ephemeralStorage().size() != null)
+                        ? configuration.ephemeralStorage().size() : DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB,
+                lastModified(configuration.lastModified()));
+    }
+
+    /** Lambda's LastModified, such as {@code 2026-11-02T09:15:00.000+0000}; unreadable means unknown. */
+    static @Nullable Instant lastModified(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text, LAST_MODIFIED).toInstant();
+        }
+        catch (DateTimeParseException ex) {
+            logger.debug("Unreadable LastModified '{}'", text);
+            return null;
+        }
     }
 
     private static int orZero(Integer value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lambdalens.inventory.Architecture;
+import dev.lambdalens.inventory.DiscoveredFunction;
 import dev.lambdalens.collector.source.demo.DemoFunction.Incidents;
 
 /**
@@ -79,5 +80,10 @@ final class DemoAccount {
 
     static List<DemoFunction> functionsIn(String region) {
         return FUNCTIONS.stream().filter((function) -> function.region().equals(region)).toList();
+    }
+
+    /** The ETL job unpacks its input to a 4 GB {@code /tmp}, billed above the included 512 MB. */
+    static int ephemeralStorageMb(DemoFunction function) {
+        return "etl-hourly".equals(function.name()) ? 4_096 : DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB;
     }
 }

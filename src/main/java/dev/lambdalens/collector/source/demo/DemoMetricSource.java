@@ -58,7 +58,8 @@ public class DemoMetricSource implements MetricSource {
             .map((function) -> new DiscoveredFunction(region.account(), function.region(), function.name(),
                     "arn:aws:lambda:" + function.region() + ":" + region.account() + ":function:" + function.name(),
                     function.runtime(), function.architecture(), function.memoryMb(), function.timeoutSeconds(),
-                    function.reservedConcurrency(), function.codeSizeBytes(), function.tags()))
+                    function.reservedConcurrency(), function.codeSizeBytes(), function.tags(), 0, 0, null,
+                    DemoAccount.ephemeralStorageMb(function), null))
             .toList();
         int limit = DemoAccount.CONCURRENCY_LIMITS.get(region.region());
         int reserved = functions.stream()
