@@ -1,0 +1,36 @@
+package dev.lambdalens.cost;
+
+import java.time.LocalDate;
+
+import dev.lambdalens.inventory.Architecture;
+import dev.lambdalens.metrics.FunctionRef;
+
+/**
+ * What one function's usage on one day costs, in USD, after the free tier and tiers were shared out.
+ *
+ * @param arm64ComputeCost what the same compute would have cost on arm64 (equal to {@code computeCost} for arm64)
+ */
+public record CostLine(Usage usage, double requestCost, double computeCost, double ephemeralStorageCost,
+        double arm64ComputeCost) {
+
+    public FunctionRef function() {
+        return this.usage.function();
+    }
+
+    public LocalDate day() {
+        return this.usage.day();
+    }
+
+    public Architecture architecture() {
+        return this.usage.architecture();
+    }
+
+    public double total() {
+        return this.requestCost + this.computeCost + this.ephemeralStorageCost;
+    }
+
+    /** What moving this compute to arm64 would save, assuming the same duration. */
+    public double arm64Saving() {
+        return Math.max(0, this.computeCost - this.arm64ComputeCost);
+    }
+}
