@@ -135,7 +135,14 @@ class LambdaFunction {
         Instant changed = discovered.lastModified();
         Instant from = (changed != null && latest != null && changed.isAfter(latest.validFrom())
                 && !changed.isAfter(seenAt)) ? changed : seenAt;
-        this.configurations.add(new ConfigurationRow((latest != null) ? from : Instant.EPOCH, discovered));
+        if (latest == null) {
+            from = Instant.EPOCH;
+        }
+        else if (!from.isAfter(latest.validFrom())) {
+            // a clock that went backwards: keep the history in order rather than rewrite it
+            from = latest.validFrom().plusSeconds(1);
+        }
+        this.configurations.add(new ConfigurationRow(from, discovered));
     }
 
     void markGone() {

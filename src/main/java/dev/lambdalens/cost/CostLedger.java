@@ -1,0 +1,165 @@
+package dev.lambdalens.cost;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.lambdalens.inventory.Architecture;
+import dev.lambdalens.metrics.FunctionRef;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The cost of the stored usage, as the bill computes it: every calendar month is billed from its first day (the
+ * free tier and tiers depend on what came before), and the days asked for are taken from it. Forecasts bill the
+ * usage so far together with projected usage, so that the free tier and tiers apply to the projection too.
+ */
+@Service
+public class CostLedger {
+
+    private final UsageReader usage;
+
+    private final BillCalculator calculator;
+
+    private final PriceList prices;
+
+    private final CostProperties properties;
+
+    private final Clock clock;
+
+    CostLedger(UsageReader usage, CostProperties properties, Clock clock) {
+        this.usage = usage;
+        this.prices = new PriceList(properties.prices());
+        this.calculator = new BillCalculator(this.prices, properties.freeTier());
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public PriceList prices() {
+        return this.prices;
+    }
+
+    /** The cost of the UTC days [from, to) up to now. */
+    public Costs actual(LocalDate from, LocalDate to) {
+        Instant now = this.clock.instant();
+        List<CostLine> lines = new ArrayList<>();
+        Set<FunctionRef> unknown = new HashSet<>();
+        for (YearMonth month = YearMonth.from(from); month.atDay(1).isBefore(to); month = month.plusMonths(1)) {
+            LocalDate end = earlier(month.plusMonths(1).atDay(1), to);
+            UsageReader.UsageSet set = this.usage.read(month.atDay(1), end, now);
+            unknown.addAll(set.unknownFunctions());
+            this.calculator.bill(set.usage()).stream().filter((l) -> !l.day().isBefore(from)).forEach(lines::add);
+        }
+        return new Costs(from, to, lines, unknown);
+    }
+
+    /**
+     * What the period [from, to) will cost: the usage so far, plus for the rest of the period each function's average
+     * daily usage over the last complete days, all billed together.
+     */
+    public Forecast forecast(LocalDate from, LocalDate to) {
+        Instant now = this.clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Costs actual = actual(from, to);
+        if (!today.isBefore(to)) {
+            return new Forecast(actual, actual.lines(), "The period has ended: the forecast is the actual cost.");
+        }
+        Baseline baseline = baseline(today, now);
+        List<Usage> projected = new ArrayList<>();
+        double restOfToday = 1 - (now.getEpochSecond() - today.atStartOfDay(ZoneOffset.UTC).toEpochSecond()) / 86_400.0;
+        for (LocalDate day = today.isBefore(from) ? from : today; day.isBefore(to); day = day.plusDays(1)) {
+            double share = day.equals(today) ? restOfToday : 1;
+            for (Usage mean : baseline.daily()) {
+                projected.add(new Usage(mean.function(), day, mean.architecture(), mean.requests() * share,
+                        mean.gbSeconds() * share, mean.ephemeralGbSeconds() * share));
+            }
+        }
+        List<CostLine> lines = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(from); month.atDay(1).isBefore(to); month = month.plusMonths(1)) {
+            LocalDate end = earlier(month.plusMonths(1).atDay(1), to);
+            List<Usage> all = new ArrayList<>(this.usage.read(month.atDay(1), end, now).usage());
+            YearMonth billed = month;
+            projected.stream().filter((u) -> YearMonth.from(u.day()).equals(billed)).forEach(all::add);
+            this.calculator.bill(all).stream().filter((l) -> !l.day().isBefore(from)).forEach(lines::add);
+        }
+        return new Forecast(actual, lines, baseline.method());
+    }
+
+    /**
+     * Each function's mean daily usage over the last complete days with data (at most {@code forecast-days}); where
+     * no complete day is stored yet, today's usage so far scaled to a whole day.
+     */
+    private Baseline baseline(LocalDate today, Instant now) {
+        int days = this.properties.forecastDays();
+        List<Usage> recent = this.usage.read(today.minusDays(days), today, now).usage();
+        long withData = recent.stream().map(Usage::day).distinct().count();
+        if (withData > 0) {
+            LocalDate first = recent.stream().map(Usage::day).min(LocalDate::compareTo).orElseThrow();
+            return new Baseline(mean(recent, withData), "Actual cost to date, plus each function's average daily usage "
+                    + "of the " + withData + " complete day(s) from " + first + " to " + today.minusDays(1)
+                    + " repeated for every remaining day, priced with the free tier and tiers.");
+        }
+        double elapsed = (now.getEpochSecond() - today.atStartOfDay(ZoneOffset.UTC).toEpochSecond()) / 86_400.0;
+        List<Usage> sofar = this.usage.read(today, today.plusDays(1), now).usage();
+        if (sofar.isEmpty() || elapsed <= 0) {
+            return new Baseline(List.of(), "No usage stored yet: the forecast is the actual cost.");
+        }
+        return new Baseline(mean(sofar, elapsed), "Actual cost to date, plus today's usage so far scaled to whole days "
+                + "(no complete day is stored yet), priced with the free tier and tiers.");
+    }
+
+    private static List<Usage> mean(List<Usage> usage, double days) {
+        Map<FunctionArchitecture, double[]> sums = new HashMap<>();
+        for (Usage u : usage) {
+            double[] sum = sums.computeIfAbsent(new FunctionArchitecture(u.function(), u.architecture()),
+                    (k) -> new double[3]);
+            sum[0] += u.requests();
+            sum[1] += u.gbSeconds();
+            sum[2] += u.ephemeralGbSeconds();
+        }
+        List<Usage> mean = new ArrayList<>();
+        sums.forEach((key, sum) -> mean.add(new Usage(key.function(), LocalDate.EPOCH, key.architecture(),
+                sum[0] / days, sum[1] / days, sum[2] / days)));
+        return mean;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private record FunctionArchitecture(FunctionRef function, Architecture architecture) {
+    }
+
+    private record Baseline(List<Usage> daily, String method) {
+    }
+
+    /** The cost lines of a range, and the functions that could not be costed for lack of a known configuration. */
+    public record Costs(LocalDate from, LocalDate to, List<CostLine> lines, Set<FunctionRef> unknownFunctions) {
+
+        public double total() {
+            return this.lines.stream().mapToDouble(CostLine::total).sum();
+        }
+    }
+
+    /**
+     * A forecast of a period.
+     *
+     * @param actual the cost so far
+     * @param lines the cost lines of the whole period, actual and projected
+     * @param method how the projection was made, in words for the page
+     */
+    public record Forecast(Costs actual, List<CostLine> lines, String method) {
+
+        public double total() {
+            return this.lines.stream().mapToDouble(CostLine::total).sum();
+        }
+    }
+}
