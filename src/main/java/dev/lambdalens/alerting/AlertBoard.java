@@ -67,6 +67,6 @@ public class AlertBoard {
         AlertTarget t = alert.target();
         return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(), t.function(),
                 alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
-                d.channelIds());
+                d.channelIds(), d.signal() == Signal.EXTERNAL);
     }
 }

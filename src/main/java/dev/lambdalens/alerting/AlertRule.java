@@ -72,6 +72,8 @@ class AlertRule {
 
     private @Nullable String channelIds;
 
+    private @Nullable String source;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -84,6 +86,12 @@ class AlertRule {
     AlertRule(RuleDefinition definition, Instant now) {
         this.createdAt = now;
         apply(definition, now);
+    }
+
+    /** A rule whose alerts {@code source} reports through {@link ExternalAlerts}. */
+    AlertRule(String source, RuleDefinition definition, Instant now) {
+        this(definition, now);
+        this.source = source;
     }
 
     void apply(RuleDefinition d, Instant now) {
@@ -128,6 +136,19 @@ class AlertRule {
 
     boolean enabled() {
         return this.enabled;
+    }
+
+    /** What reports this rule's alerts, such as {@code budget:3}; {@code null} for a rule evaluated here. */
+    @Nullable String source() {
+        return this.source;
+    }
+
+    /** Refuses a change by hand to a rule another module keeps. */
+    void checkEditable() {
+        if (this.source != null) {
+            throw new ManagedRuleException("Alert rule " + this.id + " is kept by " + this.source
+                    + ": change or delete that instead");
+        }
     }
 
     /** Whether each alert of this rule is about a whole account and region rather than one function. */

@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface AlertRuleRepository extends JpaRepository<AlertRule, Long> {
 
     List<AlertRule> findAllByOrderByIdAsc();
+
+    java.util.Optional<AlertRule> findBySource(String source);
 }

@@ -60,6 +60,7 @@ class AlertRulesApiController {
     @Transactional
     RuleResponse update(@PathVariable long id, @Valid @RequestBody RuleRequest request) {
         AlertRule rule = find(id);
+        rule.checkEditable();
         rule.apply(request.toDefinition(), this.clock.instant());
         return RuleResponse.of(rule);
     }
@@ -67,7 +68,9 @@ class AlertRulesApiController {
     @DeleteMapping("/{id}")
     @Transactional
     ResponseEntity<Void> delete(@PathVariable long id) {
-        this.rules.delete(find(id));
+        AlertRule rule = find(id);
+        rule.checkEditable();
+        this.rules.delete(rule);
         return ResponseEntity.noContent().build();
     }
 

@@ -31,9 +31,7 @@ public class RuleEvaluation {
 
     private final AlertRuleRepository rules;
 
-    private final AlertRepository alerts;
-
-    private final AlertTransitionRepository transitions;
+    private final AlertStates states;
 
     private final SignalReader signals;
 
@@ -41,22 +39,17 @@ public class RuleEvaluation {
 
     private final AlertingProperties properties;
 
-    private final ApplicationEventPublisher events;
-
     private final TransactionTemplate transaction;
 
     private final Clock clock;
 
-    RuleEvaluation(AlertRuleRepository rules, AlertRepository alerts, AlertTransitionRepository transitions,
-            SignalReader signals, Inventory inventory, AlertingProperties properties, ApplicationEventPublisher events,
-            TransactionTemplate transaction, Clock clock) {
+    RuleEvaluation(AlertRuleRepository rules, AlertStates states, SignalReader signals, Inventory inventory,
+            AlertingProperties properties, TransactionTemplate transaction, Clock clock) {
         this.rules = rules;
-        this.alerts = alerts;
-        this.transitions = transitions;
+        this.states = states;
         this.signals = signals;
         this.inventory = inventory;
         this.properties = properties;
-        this.events = events;
         // a transaction of its own per rule: evaluation also runs right after a collection commits, in that
         // transaction's after-commit phase, where joining it would write into a transaction that has already ended
         this.transaction = new TransactionTemplate(transaction.getTransactionManager());
@@ -69,7 +62,7 @@ public class RuleEvaluation {
         int changes = 0;
         List<FunctionSummary> functions = null;
         for (AlertRule rule : this.rules.findAllByOrderByIdAsc()) {
-            if (!rule.enabled()) {
+            if (!rule.enabled() || rule.source() != null) {
                 continue;
             }
             if (functions == null) {
@@ -97,46 +90,10 @@ public class RuleEvaluation {
         int range = condition.evaluationRange();
         Instant start = Instant.ofEpochSecond(settled).minus(Duration.ofSeconds(period * range));
         Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, functions, start, range);
-        long ruleId = rule.id();
-        Map<AlertTarget, Alert> existing = new HashMap<>();
-        this.alerts.findByRuleId(ruleId).forEach((alert) -> existing.put(alert.target(), alert));
-        int changes = 0;
-        List<AlertGroupChanged.Change> fired = new ArrayList<>();
-        List<AlertGroupChanged.Change> resolved = new ArrayList<>();
-        for (Map.Entry<AlertTarget, List<@Nullable Double>> entry : values.entrySet()) {
-            Alert alert = existing.get(entry.getKey());
-            if (alert == null) {
-                alert = this.alerts.save(new Alert(ruleId, entry.getKey(), now));
-                existing.put(entry.getKey(), alert);
-            }
-            AlarmState from = alert.state();
-            Evaluation evaluation = AlarmEvaluator.evaluate(condition, entry.getValue(), from);
-            if (alert.evaluated(evaluation, now)) {
-                AlertTransition transition = this.transitions.save(new AlertTransition(alert.id(), from, evaluation, now));
-                this.events.publishEvent(new AlertStateChanged(transition.id(), alert.id(), ruleId, definition.name(),
-                        definition.severity(), alert.target(), from, evaluation.state(), now, evaluation.reason()));
-                AlertGroupChanged.Change change = new AlertGroupChanged.Change(alert.id(), transition.id(),
-                        alert.target(), from, evaluation.state(), evaluation.reason());
-                if (evaluation.state() == AlarmState.ALARM) {
-                    fired.add(change);
-                }
-                else if (from == AlarmState.ALARM) {
-                    resolved.add(change);
-                }
-                changes++;
-            }
-        }
-        if (!fired.isEmpty() || !resolved.isEmpty()) {
-            int stillFiring = (int) existing.values().stream().filter((a) -> a.state() == AlarmState.ALARM).count();
-            if (!fired.isEmpty()) {
-                this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), true, now, fired, stillFiring, definition.channelIds()));
-            }
-            if (!resolved.isEmpty()) {
-                this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), false, now, resolved, stillFiring, definition.channelIds()));
-            }
-        }
-        return changes;
+        Map<AlertTarget, Evaluation> evaluations = new java.util.LinkedHashMap<>();
+        Map<AlertTarget, AlarmState> current = this.states.current(rule);
+        values.forEach((target, datapoints) -> evaluations.put(target, AlarmEvaluator.evaluate(condition, datapoints,
+                current.getOrDefault(target, AlarmState.INSUFFICIENT_DATA))));
+        return this.states.apply(rule, evaluations, now);
     }
 }

@@ -42,7 +42,9 @@ class RulePagesController {
     @GetMapping("/alerts/rules/{id}/edit")
     @Transactional(readOnly = true)
     String editRule(@PathVariable long id, Model model) {
-        RuleResponse r = RuleResponse.of(find(id));
+        AlertRule stored = find(id);
+        stored.checkEditable();
+        RuleResponse r = RuleResponse.of(stored);
         model.addAttribute("rule", new RuleRequest(r.name(), r.signal(), r.metric(), r.statistic(), r.scope(),
                 r.scopeValue(), r.account(), r.region(), r.comparison(), r.threshold(), (int) r.periodSeconds(),
                 r.evaluationPeriods(), r.datapointsToAlarm(), r.missingData(), r.severity(), r.description(),
@@ -66,6 +68,7 @@ class RulePagesController {
     String update(@PathVariable long id, @Valid @ModelAttribute("rule") RuleRequest rule, BindingResult errors,
             Model model) {
         AlertRule stored = find(id);
+        stored.checkEditable();
         RuleDefinition definition = definition(rule, errors);
         if (definition == null) {
             return form(model, id);
@@ -77,7 +80,9 @@ class RulePagesController {
     @PostMapping("/alerts/rules/{id}/delete")
     @Transactional
     String delete(@PathVariable long id) {
-        this.rules.delete(find(id));
+        AlertRule rule = find(id);
+        rule.checkEditable();
+        this.rules.delete(rule);
         return "redirect:/alerts";
     }
 
@@ -97,7 +102,8 @@ class RulePagesController {
 
     private String form(Model model, Long id) {
         model.addAttribute("ruleId", id);
-        model.addAttribute("signals", Signal.values());
+        model.addAttribute("signals",
+                java.util.Arrays.stream(Signal.values()).filter((s) -> s != Signal.EXTERNAL).toList());
         model.addAttribute("scopes", RuleScope.values());
         model.addAttribute("comparisons", Comparison.values());
         model.addAttribute("treatments", MissingData.values());

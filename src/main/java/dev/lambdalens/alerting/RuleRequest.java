@@ -30,6 +30,9 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
 
     /** The definition this request asks for, or an {@link InvalidRuleException} naming the field at fault. */
     RuleDefinition toDefinition() {
+        if (this.signal == Signal.EXTERNAL) {
+            throw new InvalidRuleException("signal", "EXTERNAL rules are kept by budgets, not written by hand");
+        }
         LambdaMetric lambdaMetric = null;
         Statistic stat = null;
         if (this.metric != null) {

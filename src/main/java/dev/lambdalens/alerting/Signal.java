@@ -16,7 +16,9 @@ public enum Signal {
     /** A function's ConcurrentExecutions as a percentage of its reserved concurrency (functions with one only). */
     RESERVED_CONCURRENCY_SHARE(false),
     /** A function's p99 Duration as a percentage of its timeout. */
-    P99_SHARE_OF_TIMEOUT(false);
+    P99_SHARE_OF_TIMEOUT(false),
+    /** Reported by another module through {@link ExternalAlerts} (a budget's thresholds); never evaluated here. */
+    EXTERNAL(true);
 
     private final boolean accountLevel;
 

@@ -51,6 +51,9 @@ class SignalReader {
         long step = period.toSeconds();
         Map<AlertTarget, List<@Nullable Double>> values = new LinkedHashMap<>();
         switch (rule.signal()) {
+            case EXTERNAL -> {
+                // reported, not read
+            }
             case METRIC -> {
                 boolean accountLevel = rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
                 Map<FunctionRef, List<Point>> series = this.queries.readAll(rule.metric(), rule.statistic(),

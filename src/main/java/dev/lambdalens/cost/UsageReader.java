@@ -1,5 +1,7 @@
 package dev.lambdalens.cost;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.lambdalens.collector.MetricsCollected;
 
 import dev.lambdalens.inventory.ConfigurationPeriod;
 import dev.lambdalens.inventory.DiscoveredFunction;
@@ -21,6 +26,7 @@ import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.SeriesQueries;
 import dev.lambdalens.metrics.Statistic;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,17 +39,85 @@ class UsageReader {
 
     static final long DAY = 86_400;
 
+    private static final Duration CACHE_FOR = Duration.ofHours(1);
+
+    private static final Duration SETTLED_AFTER = Duration.ofHours(1);
+
     private final SeriesQueries series;
 
     private final Inventory inventory;
 
-    UsageReader(SeriesQueries series, Inventory inventory) {
+    private final Clock clock;
+
+    /** Usage of whole days that ended a while ago, until a collection stores data for them again. */
+    private final Map<LocalDate, CachedDay> settled = new ConcurrentHashMap<>();
+
+    UsageReader(SeriesQueries series, Inventory inventory, Clock clock) {
         this.series = series;
         this.inventory = inventory;
+        this.clock = clock;
     }
 
-    /** Usage over the whole UTC days [from, to), up to {@code until}. */
+    /** Forgets the days a collection stored data for (a late datapoint, a backfill after a gap). */
+    @EventListener
+    void on(MetricsCollected collected) {
+        LocalDate first = LocalDate.ofInstant(collected.from(), ZoneOffset.UTC);
+        LocalDate last = LocalDate.ofInstant(collected.to(), ZoneOffset.UTC);
+        this.settled.keySet().removeIf((day) -> !day.isBefore(first) && !day.isAfter(last));
+    }
+
+    /**
+     * Usage over the whole UTC days [from, to), up to {@code until}. Days that ended more than an hour ago are kept
+     * for an hour (or until a collection touches them), so that budgets and pages do not re-read a month of samples.
+     */
     UsageSet read(LocalDate from, LocalDate to, Instant until) {
+        Instant now = this.clock.instant();
+        List<Usage> usage = new ArrayList<>();
+        Set<FunctionRef> unknown = new HashSet<>();
+        LocalDate missingFrom = null;
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            CachedDay cached = this.settled.get(day);
+            boolean fresh = cached != null && cached.computedAt().plus(CACHE_FOR).isAfter(now)
+                    && !until.isBefore(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            if (!fresh) {
+                if (missingFrom == null) {
+                    missingFrom = day;
+                }
+                continue;
+            }
+            if (missingFrom != null) {
+                add(readAndKeep(missingFrom, day, until, now), usage, unknown);
+                missingFrom = null;
+            }
+            add(cached.usage(), usage, unknown);
+        }
+        if (missingFrom != null) {
+            add(readAndKeep(missingFrom, to, until, now), usage, unknown);
+        }
+        return new UsageSet(usage, unknown);
+    }
+
+    private static void add(UsageSet set, List<Usage> usage, Set<FunctionRef> unknown) {
+        usage.addAll(set.usage());
+        unknown.addAll(set.unknownFunctions());
+    }
+
+    private UsageSet readAndKeep(LocalDate from, LocalDate to, Instant until, Instant now) {
+        UsageSet read = readStored(from, to, until);
+        Instant settledBefore = now.minus(SETTLED_AFTER);
+        for (LocalDate day = from; day.isBefore(to); day = day.plusDays(1)) {
+            if (day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isBefore(settledBefore)
+                    && !until.isBefore(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+                LocalDate d = day;
+                this.settled.put(day, new CachedDay(new UsageSet(
+                        read.usage().stream().filter((u) -> u.day().equals(d)).toList(), read.unknownFunctions()),
+                        now));
+            }
+        }
+        return read;
+    }
+
+    private UsageSet readStored(LocalDate from, LocalDate to, Instant until) {
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.atStartOfDay(ZoneOffset.UTC).toInstant();
         if (until.isBefore(end)) {
@@ -125,6 +199,9 @@ class UsageReader {
                 configuration.ephemeralStorageMb() - DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB);
         return new Usage(ref, LocalDate.ofInstant(day, ZoneOffset.UTC), configuration.architecture(), requests,
                 seconds * configuration.memoryMb() / 1024, seconds * extraStorageMb / 1024);
+    }
+
+    private record CachedDay(UsageSet usage, Instant computedAt) {
     }
 
     /**

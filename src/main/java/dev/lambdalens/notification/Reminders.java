@@ -47,7 +47,7 @@ class Reminders {
         Instant now = this.clock.instant();
         List<AlertSummary> firing = this.board.firing()
             .stream()
-            .filter((alert) -> !alert.acknowledged() && !alert.silenced())
+            .filter((alert) -> !alert.acknowledged() && !alert.silenced() && !alert.reported())
             .toList();
         Map<Long, Instant> lastNotified = new HashMap<>();
         this.notified.findAllById(firing.stream().map(AlertSummary::id).toList())

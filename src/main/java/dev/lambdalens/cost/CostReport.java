@@ -1,0 +1,109 @@
+package dev.lambdalens.cost;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import dev.lambdalens.metrics.FunctionRef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A range's cost as pages and the API show it: totals, a breakdown, the cost of each day, and what the figures leave
+ * out. Amounts are USD to 4 decimal places (a function can cost less than a cent a day).
+ *
+ * @param arm64Saving what moving every x86_64 function to arm64 would have saved, at the same duration
+ * @param monitorMonthlyCost the monitor's own CloudWatch API fees for 30 days at the current settings
+ * @param caveats what the figures do not include, in words
+ */
+public record CostReport(LocalDate from, LocalDate to, CostGrouping groupBy, @Nullable String tag, String currency,
+        BigDecimal total, BigDecimal requestCost, BigDecimal computeCost, BigDecimal ephemeralStorageCost,
+        BigDecimal arm64Saving, List<Group> groups, List<Day> daily, BigDecimal monitorMonthlyCost,
+        List<String> caveats) {
+
+    static final String UNTAGGED = "(untagged)";
+
+    static final List<String> STANDING_CAVEATS = List.of(
+            "Compute is Sum(Duration) x configured memory. The bill rounds each invocation up to 1 ms and, since "
+                    + "1 August 2025, also bills INIT time of cold starts, so these figures are slightly under the bill "
+                    + "where invocations are very short or cold starts frequent.",
+            "Provisioned concurrency is not included; invocations served by it are priced here at the on-demand rate.",
+            "The free tier is applied per account. Under AWS Organizations consolidated billing it is shared once by "
+                    + "the whole organization.");
+
+    static CostReport of(CostLedger.Costs costs, CostGrouping groupBy, @Nullable String tag,
+            Map<FunctionRef, Map<String, String>> tags, double monitorMonthlyCost) {
+        Function<CostLine, Key> key = switch (groupBy) {
+            case FUNCTION -> (l) -> new Key(l.function().account() + "/" + l.function().region() + "/"
+                    + l.function().name(), l.function(), l.architecture().wireName());
+            case REGION -> (l) -> new Key(l.function().region(), null, null);
+            case ARCHITECTURE -> (l) -> new Key(l.architecture().wireName(), null, null);
+            case TAG -> (l) -> new Key(tags.getOrDefault(l.function(), Map.of()).getOrDefault(tag, UNTAGGED), null,
+                    null);
+        };
+        Map<Key, List<CostLine>> grouped = new LinkedHashMap<>();
+        costs.lines().forEach((l) -> grouped.computeIfAbsent(key.apply(l), (k) -> new ArrayList<>()).add(l));
+        List<Group> groups = grouped.entrySet()
+            .stream()
+            .map((e) -> Group.of(e.getKey(), e.getValue()))
+            .sorted(Comparator.comparing(Group::cost).reversed().thenComparing(Group::key))
+            .toList();
+        Map<LocalDate, Double> byDay = new TreeMap<>();
+        for (LocalDate day = costs.from(); day.isBefore(costs.to()); day = day.plusDays(1)) {
+            byDay.put(day, 0.0);
+        }
+        costs.lines().forEach((l) -> byDay.merge(l.day(), l.total(), Double::sum));
+        List<String> caveats = new ArrayList<>(STANDING_CAVEATS);
+        if (!costs.unknownFunctions().isEmpty()) {
+            caveats.add(costs.unknownFunctions().size() + " function(s) have stored usage but no known configuration, "
+                    + "so no known memory, and are not costed: " + costs.unknownFunctions().stream()
+                        .map((f) -> f.region() + "/" + f.name()).sorted().toList());
+        }
+        return new CostReport(costs.from(), costs.to(), groupBy, tag, "USD", money(costs.total()),
+                money(sum(costs.lines(), CostLine::requestCost)), money(sum(costs.lines(), CostLine::computeCost)),
+                money(sum(costs.lines(), CostLine::ephemeralStorageCost)),
+                money(sum(costs.lines(), CostLine::arm64Saving)), groups,
+                byDay.entrySet().stream().map((e) -> new Day(e.getKey(), money(e.getValue()))).toList(),
+                money(monitorMonthlyCost), caveats);
+    }
+
+    static BigDecimal money(double amount) {
+        return BigDecimal.valueOf(amount).setScale(4, RoundingMode.HALF_UP);
+    }
+
+    private static double sum(List<CostLine> lines, java.util.function.ToDoubleFunction<CostLine> figure) {
+        return lines.stream().mapToDouble(figure).sum();
+    }
+
+    private record Key(String key, @Nullable FunctionRef function, @Nullable String architecture) {
+    }
+
+    /**
+     * One group of the breakdown; {@code account}, {@code region}, {@code function} and {@code architecture} are set
+     * when grouping by function.
+     */
+    public record Group(String key, @Nullable String account, @Nullable String region, @Nullable String function,
+            @Nullable String architecture, double invocations, double gbSeconds, BigDecimal requestCost,
+            BigDecimal computeCost, BigDecimal ephemeralStorageCost, BigDecimal cost, BigDecimal arm64Saving) {
+
+        static Group of(Key key, List<CostLine> lines) {
+            FunctionRef f = key.function();
+            return new Group(key.key(), (f != null) ? f.account() : null, (f != null) ? f.region() : null,
+                    (f != null) ? f.name() : null, key.architecture(),
+                    sum(lines, (l) -> l.usage().requests()), Math.round(sum(lines, (l) -> l.usage().gbSeconds()) * 1000) / 1000.0,
+                    money(sum(lines, CostLine::requestCost)), money(sum(lines, CostLine::computeCost)),
+                    money(sum(lines, CostLine::ephemeralStorageCost)), money(sum(lines, CostLine::total)),
+                    money(sum(lines, CostLine::arm64Saving)));
+        }
+    }
+
+    /** One day's cost. */
+    public record Day(LocalDate date, BigDecimal cost) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.lambdalens.cost;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.collector.CollectorStatus;
+import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.FunctionRef;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the cost reports pages and the API show, from the ledger, the inventory's tags and the collector's own bill.
+ */
+@Service
+public class CostReports {
+
+    static final int MAX_DAYS = 400;
+
+    private final CostLedger ledger;
+
+    private final Inventory inventory;
+
+    private final CollectorStatus collector;
+
+    private final Clock clock;
+
+    CostReports(CostLedger ledger, Inventory inventory, CollectorStatus collector, Clock clock) {
+        this.ledger = ledger;
+        this.inventory = inventory;
+        this.collector = collector;
+        this.clock = clock;
+    }
+
+    /** The UTC day today is. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** This month so far. */
+    public CostReport monthToDate(CostGrouping groupBy, @Nullable String tag) {
+        LocalDate today = today();
+        return report(YearMonth.from(today).atDay(1), today.plusDays(1), groupBy, tag);
+    }
+
+    /** The month's forecast total, and how it was made. */
+    public CostLedger.Forecast monthForecast() {
+        YearMonth month = YearMonth.from(today());
+        return this.ledger.forecast(month.atDay(1), month.plusMonths(1).atDay(1));
+    }
+
+    /** The cost of the UTC days [from, to), grouped; refuses a range that cannot work, naming the parameter. */
+    public CostReport report(LocalDate from, LocalDate to, CostGrouping groupBy, @Nullable String tag) {
+        if (!to.isAfter(from)) {
+            throw new InvalidFieldException("to", "must be after from (" + from + "); to is excluded");
+        }
+        if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+            throw new InvalidFieldException("to", "a range is at most " + MAX_DAYS + " days");
+        }
+        if (groupBy == CostGrouping.TAG && (tag == null || tag.isBlank())) {
+            throw new InvalidFieldException("tag", "grouping by tag needs the tag key, such as tag=team");
+        }
+        Map<FunctionRef, Map<String, String>> tags = new HashMap<>();
+        for (FunctionSummary f : this.inventory.functions()) {
+            tags.put(new FunctionRef(f.account(), f.region(), f.name()), f.tags());
+        }
+        return CostReport.of(this.ledger.actual(from, to), groupBy, tag, tags, monitorMonthlyCost());
+    }
+
+    private double monitorMonthlyCost() {
+        return this.collector.estimatedMonthlyCostUsd(this.collector.regions());
+    }
+}
