@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
+import dev.lambdalens.InvalidFieldException;
 import dev.lambdalens.alerting.Severity;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -27,11 +27,34 @@ public record BudgetRequest(@NotBlank @Size(max = 200) @Nullable String name,
         @Nullable LocalDate endsOn, @Nullable BudgetScope scope, @Size(max = 1000) @Nullable String scopeValue,
         @Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
         @Nullable Severity severity, @Nullable List<Long> channelIds,
-        @Size(max = 10) @Valid @Nullable List<ThresholdRequest> thresholds) {
+        @Size(max = 10) @Nullable List<ThresholdRequest> thresholds) {
 
     public BudgetDefinition toDefinition() {
-        List<BudgetDefinition.Threshold> defined = (this.thresholds == null) ? BudgetDefinition.defaultThresholds()
-                : this.thresholds.stream().filter(Objects::nonNull).map(ThresholdRequest::toThreshold).toList();
+        return toDefinition(false);
+    }
+
+    /**
+     * The definition, or an {@link InvalidFieldException} naming the field at fault.
+     * @param dropBlankThresholds whether a threshold row with neither kind nor value is left out (the form's spare
+     * rows) rather than refused
+     */
+    BudgetDefinition toDefinition(boolean dropBlankThresholds) {
+        List<BudgetDefinition.Threshold> defined = new java.util.ArrayList<>();
+        if (this.thresholds == null) {
+            defined.addAll(BudgetDefinition.defaultThresholds());
+        }
+        else {
+            for (int i = 0; i < this.thresholds.size(); i++) {
+                ThresholdRequest t = this.thresholds.get(i);
+                if (t == null || t.blank()) {
+                    if (dropBlankThresholds) {
+                        continue;
+                    }
+                    throw new InvalidFieldException("thresholds[" + i + "]", "needs a kind and a value");
+                }
+                defined.add(t.toThreshold(i));
+            }
+        }
         return new BudgetDefinition(Objects.requireNonNull(this.name), Objects.requireNonNull(this.amount),
                 (this.period != null) ? this.period : BudgetPeriod.MONTHLY, this.startsOn, this.endsOn,
                 (this.scope != null) ? this.scope : BudgetScope.ACCOUNT, blankToNull(this.scopeValue),
@@ -51,12 +74,20 @@ public record BudgetRequest(@NotBlank @Size(max = 200) @Nullable String name,
     }
 
     /** One threshold; the unit defaults to PERCENT. */
-    public record ThresholdRequest(@NotNull @Nullable ThresholdKind kind,
-            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0") @Nullable Double value,
-            @Nullable ThresholdUnit unit) {
+    public record ThresholdRequest(@Nullable ThresholdKind kind, @Nullable Double value, @Nullable ThresholdUnit unit) {
 
-        BudgetDefinition.Threshold toThreshold() {
-            return new BudgetDefinition.Threshold(Objects.requireNonNull(this.kind), Objects.requireNonNull(this.value),
+        boolean blank() {
+            return this.kind == null && this.value == null;
+        }
+
+        BudgetDefinition.Threshold toThreshold(int index) {
+            if (this.kind == null) {
+                throw new InvalidFieldException("thresholds[" + index + "].kind", "must be ACTUAL or FORECASTED");
+            }
+            if (this.value == null) {
+                throw new InvalidFieldException("thresholds[" + index + "].value", "must be given");
+            }
+            return new BudgetDefinition.Threshold(this.kind, this.value,
                     (this.unit != null) ? this.unit : ThresholdUnit.PERCENT);
         }
     }

@@ -68,11 +68,27 @@ public class CostReports {
         if (groupBy == CostGrouping.TAG && (tag == null || tag.isBlank())) {
             throw new InvalidFieldException("tag", "grouping by tag needs the tag key, such as tag=team");
         }
+        return CostReport.of(this.ledger.actual(from, to), groupBy, tag, tags(), monitorMonthlyCost());
+    }
+
+    /** One range grouped several ways, read and priced once. */
+    public Map<CostGrouping, CostReport> breakdowns(LocalDate from, LocalDate to, @Nullable String tag) {
+        Map<FunctionRef, Map<String, String>> tags = tags();
+        CostLedger.Costs costs = this.ledger.actual(from, to);
+        double monitor = monitorMonthlyCost();
+        Map<CostGrouping, CostReport> reports = new java.util.EnumMap<>(CostGrouping.class);
+        for (CostGrouping grouping : CostGrouping.values()) {
+            reports.put(grouping, CostReport.of(costs, grouping, tag, tags, monitor));
+        }
+        return reports;
+    }
+
+    private Map<FunctionRef, Map<String, String>> tags() {
         Map<FunctionRef, Map<String, String>> tags = new HashMap<>();
         for (FunctionSummary f : this.inventory.functions()) {
             tags.put(new FunctionRef(f.account(), f.region(), f.name()), f.tags());
         }
-        return CostReport.of(this.ledger.actual(from, to), groupBy, tag, tags, monitorMonthlyCost());
+        return tags;
     }
 
     private double monitorMonthlyCost() {

@@ -10,6 +10,9 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import dev.lambdalens.alerting.AlertBoard;
+import dev.lambdalens.cost.Budgets;
+import dev.lambdalens.cost.CostGrouping;
+import dev.lambdalens.cost.CostReports;
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.Inventory;
@@ -47,9 +50,15 @@ class OverviewController {
 
     private final AlertBoard alerts;
 
+    private final CostReports costs;
+
+    private final Budgets budgets;
+
     OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock,
-            AlertBoard alerts) {
+            AlertBoard alerts, CostReports costs, Budgets budgets) {
         this.alerts = alerts;
+        this.costs = costs;
+        this.budgets = budgets;
         this.figures = figures;
         this.inventory = inventory;
         this.queries = queries;
@@ -78,6 +87,8 @@ class OverviewController {
         model.addAttribute("regions", regions);
         model.addAttribute("rows", rows);
         model.addAttribute("firing", this.alerts.firing());
+        model.addAttribute("monthToDate", this.costs.monthToDate(CostGrouping.REGION, null).total());
+        model.addAttribute("budgets", this.budgets.all());
         return "overview";
     }
 
