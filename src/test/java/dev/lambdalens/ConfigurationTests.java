@@ -27,6 +27,19 @@ class ConfigurationTests {
     }
 
     @Test
+    void shouldRefuseTiersThatDoNotStartAtZeroNamingTheRegion() {
+        assertThatThrownBy(() -> start("--lambdalens.cost.prices.eu-west-1.x86[0].from-gb-seconds=100",
+                "--lambdalens.cost.prices.eu-west-1.x86[0].price-per-gb-second=0.00002"))
+            .hasStackTraceContaining("lambdalens.cost.prices.eu-west-1: The x86 tiers must start with a tier from 0 GB-s");
+    }
+
+    @Test
+    void shouldRefuseANegativeFreeTier() {
+        assertThatThrownBy(() -> start("--lambdalens.cost.free-tier.requests=-1"))
+            .hasStackTraceContaining("lambdalens.cost.free-tier amounts cannot be negative");
+    }
+
+    @Test
     void shouldRefuseAnUnknownSource() {
         assertThatThrownBy(() -> start("--lambdalens.source=cloud")).hasStackTraceContaining("lambdalens.source");
     }
@@ -48,6 +61,19 @@ class ConfigurationTests {
         assertThatThrownBy(() -> start("--lambdalens.source=aws", "--lambdalens.aws.access-key-id=AKIA",
                 "--lambdalens.aws.secret-access-key=secret"))
             .hasStackTraceContaining("lambdalens.aws.access-key-id is for emulators only");
+    }
+
+    @Test
+    void shouldTakeRegionPricesFromConfigurationFieldByField() {
+        try (ConfigurableApplicationContext context = start("--lambdalens.cost.prices.eu-west-1.requests-per-million=0.25",
+                "--lambdalens.cost.prices.default.arm64[0].from-gb-seconds=0",
+                "--lambdalens.cost.prices.default.arm64[0].price-per-gb-second=0.00001")) {
+            dev.lambdalens.cost.PriceList prices = context.getBean(dev.lambdalens.cost.CostLedger.class).prices();
+            assertThat(prices.in("eu-west-1").requestsPerMillion()).isEqualByComparingTo("0.25");
+            assertThat(prices.in("eu-west-1").arm64().get(0).pricePerGbSecond()).isEqualByComparingTo("0.00001");
+            assertThat(prices.in("eu-west-1").x86()).isEqualTo(dev.lambdalens.cost.RegionPrices.US_EAST_1.x86());
+            assertThat(prices.in("us-east-1").requestsPerMillion()).isEqualByComparingTo("0.20");
+        }
     }
 
     @Test

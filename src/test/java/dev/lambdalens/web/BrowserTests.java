@@ -131,6 +131,24 @@ class BrowserTests {
         assertNoJavaScriptErrors();
     }
 
+    @Test
+    void shouldDrawTheDailyCostAndSortFunctionsByCost() {
+        open("/costs");
+        assertChartsDrewData("[data-cost-chart]", 1);
+        browser.findElement(By.id("function-search")).sendKeys("etl");
+        assertThat(visibleRows()).hasSize(1);
+        browser.findElement(By.id("function-search")).clear();
+        browser.findElement(By.id("function-search")).sendKeys(" ");
+        WebElement cost = browser.findElement(By.xpath("//table[@id='functions']//th[text()='Cost']"));
+        cost.click(); // ascending: the cheapest first
+        List<WebElement> rows = visibleRows();
+        assertThat(rows).hasSize(14);
+        double first = Double.parseDouble(rows.get(0).findElements(By.tagName("td")).get(9).getAttribute("data-value"));
+        double last = Double.parseDouble(rows.get(13).findElements(By.tagName("td")).get(9).getAttribute("data-value"));
+        assertThat(first).isLessThanOrEqualTo(last);
+        assertNoJavaScriptErrors();
+    }
+
     private void open(String path) {
         browser.manage().logs().get(LogType.BROWSER); // start each page with an empty log
         browser.get("http://localhost:" + this.port + path);
@@ -142,11 +160,15 @@ class BrowserTests {
     }
 
     private static void assertChartsDrewData(int expected) {
+        assertChartsDrewData("[data-chart]", expected);
+    }
+
+    private static void assertChartsDrewData(String selector, int expected) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until((d) -> d
-            .findElements(By.cssSelector("[data-chart]"))
+            .findElements(By.cssSelector(selector))
             .stream()
             .allMatch((chart) -> chart.getAttribute("data-drawn") != null));
-        List<WebElement> charts = browser.findElements(By.cssSelector("[data-chart]"));
+        List<WebElement> charts = browser.findElements(By.cssSelector(selector));
         assertThat(charts).hasSize(expected);
         for (WebElement chart : charts) {
             assertThat(chart.getAttribute("data-drawn")).isEqualTo("true");
