@@ -24,7 +24,7 @@
       return;
     }
     var series = [{}].concat(chart.series.map(function (s, i) {
-      var line = { label: s.label, stroke: COLORS[i % COLORS.length], width: 2, points: { show: chart.x.length < 40 } };
+      var line = { label: s.label, stroke: COLORS[i % COLORS.length], width: 2, points: { show: !chart.bars && chart.x.length < 40 } };
       if (s.dash) {
         line.dash = [6, 4];
       }

@@ -99,13 +99,20 @@ public class CostLedger {
      */
     private Baseline baseline(LocalDate today, Instant now) {
         int days = this.properties.forecastDays();
-        List<Usage> recent = this.usage.read(today.minusDays(days), today, now).usage();
-        long withData = recent.stream().map(Usage::day).distinct().count();
-        if (withData > 0) {
+        LocalDate from = today.minusDays(days);
+        List<Usage> recent = this.usage.read(from, today, now).usage();
+        if (!recent.isEmpty()) {
+            // a day collected only in part (the first day of a new installation, an outage) counts for its part
+            Map<LocalDate, Double> coverage = this.usage.coverage(from, today);
+            double covered = coverage.isEmpty() ? recent.stream().map(Usage::day).distinct().count()
+                    : coverage.values().stream().mapToDouble(Double::doubleValue).sum();
             LocalDate first = recent.stream().map(Usage::day).min(LocalDate::compareTo).orElseThrow();
-            return new Baseline(mean(recent, withData), "Actual cost to date, plus each function's average daily usage "
-                    + "of the " + withData + " complete day(s) from " + first + " to " + today.minusDays(1)
-                    + " repeated for every remaining day, priced with the free tier and tiers.");
+            if (covered > 0) {
+                return new Baseline(mean(recent, covered), "Actual cost to date, plus each function's average daily "
+                        + "usage from " + first + " to " + today.minusDays(1) + " (" + String.format("%.1f", covered)
+                        + " day(s) of collected data) repeated for every remaining day, priced with the free tier and "
+                        + "tiers.");
+            }
         }
         double elapsed = (now.getEpochSecond() - today.atStartOfDay(ZoneOffset.UTC).toEpochSecond()) / 86_400.0;
         List<Usage> sofar = this.usage.read(today, today.plusDays(1), now).usage();

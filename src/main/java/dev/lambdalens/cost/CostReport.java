@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param monitorMonthlyCost the monitor's own CloudWatch API fees for 30 days at the current settings
  * @param caveats what the figures do not include, in words
  */
-public record CostReport(LocalDate from, LocalDate to, CostGrouping groupBy, @Nullable String tag, String currency,
+public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable String tag, String currency,
         BigDecimal total, BigDecimal requestCost, BigDecimal computeCost, BigDecimal ephemeralStorageCost,
         BigDecimal arm64Saving, List<Group> groups, List<Day> daily, BigDecimal monitorMonthlyCost,
         List<String> caveats) {
@@ -65,7 +65,7 @@ public record CostReport(LocalDate from, LocalDate to, CostGrouping groupBy, @Nu
                     + "so no known memory, and are not costed: " + costs.unknownFunctions().stream()
                         .map((f) -> f.region() + "/" + f.name()).sorted().toList());
         }
-        return new CostReport(costs.from(), costs.to(), groupBy, tag, "USD", money(costs.total()),
+        return new CostReport(costs.from(), costs.to(), groupBy.name().toLowerCase(java.util.Locale.ROOT), tag, "USD", money(costs.total()),
                 money(sum(costs.lines(), CostLine::requestCost)), money(sum(costs.lines(), CostLine::computeCost)),
                 money(sum(costs.lines(), CostLine::ephemeralStorageCost)),
                 money(sum(costs.lines(), CostLine::arm64Saving)), groups,

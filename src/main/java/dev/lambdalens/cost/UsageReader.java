@@ -161,6 +161,24 @@ class UsageReader {
         return new UsageSet(usage, unknown);
     }
 
+    /**
+     * The share of each UTC day of [from, to) that collection covered: minutes with an account-level Invocations
+     * datapoint (polled every cycle, in every account and region) out of 1,440. Empty when no account-level series is
+     * stored at all (then days with usage count as whole).
+     */
+    Map<LocalDate, Double> coverage(LocalDate from, LocalDate to) {
+        Map<LocalDate, Set<Long>> minutes = new HashMap<>();
+        this.series.readAll(LambdaMetric.INVOCATIONS, Statistic.SUM, true, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.atStartOfDay(ZoneOffset.UTC).toInstant(), 60)
+            .values()
+            .forEach((points) -> points.forEach((p) -> minutes
+                .computeIfAbsent(LocalDate.ofEpochDay(Math.floorDiv(p.epochSecond(), DAY)), (d) -> new HashSet<>())
+                .add(p.epochSecond())));
+        Map<LocalDate, Double> coverage = new HashMap<>();
+        minutes.forEach((day, stamps) -> coverage.put(day, Math.min(1.0, stamps.size() / 1440.0)));
+        return coverage;
+    }
+
     private Map<FunctionRef, Map<Long, Double>> daily(LambdaMetric metric, Instant from, Instant to) {
         Map<FunctionRef, Map<Long, Double>> daily = new HashMap<>();
         this.series.readAll(metric, Statistic.SUM, false, from, to, DAY).forEach((ref, points) -> {

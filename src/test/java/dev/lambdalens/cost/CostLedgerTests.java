@@ -104,7 +104,7 @@ class CostLedgerTests {
         CostLedger.Forecast forecast = this.ledger.forecast(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 12, 1));
         assertThat(forecast.total()).isCloseTo(0.664 + 114.5335624, within(1e-6));
         assertThat(forecast.actual().total()).isCloseTo(66.9094664, within(1e-6));
-        assertThat(forecast.method()).contains("7 complete day(s) from 2026-11-14 to 2026-11-20");
+        assertThat(forecast.method()).contains("from 2026-11-14 to 2026-11-20 (7.0 day(s) of collected data)");
     }
 
     static DiscoveredFunction function(int memory, Instant lastModified) {
