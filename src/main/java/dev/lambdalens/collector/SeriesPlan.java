@@ -36,12 +36,12 @@ final class SeriesPlan {
         return series;
     }
 
-    /** Every per-function metric and statistic of each function. */
+    /** Every per-function metric and statistic of each function; Lambda Insights ones where it has the extension. */
     static List<SeriesKey> forFunctions(String account, String region, List<FunctionSummary> functions) {
         List<SeriesKey> series = new ArrayList<>();
         for (FunctionSummary function : functions) {
             for (LambdaMetric metric : LambdaMetric.values()) {
-                if (metric.scope().perFunction()) {
+                if (metric.scope().perFunction() && (!metric.insights() || function.lambdaInsights())) {
                     for (Statistic statistic : metric.statistics()) {
                         series.add(SeriesKey.ofFunction(account, region, function.name(), metric, statistic));
                     }

@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param vpcId the VPC the function is attached to, {@code null} when none
  * @param ephemeralStorageMb the size of {@code /tmp} in MB (512 to 10,240; billed above 512)
  * @param lastModified when the function's configuration last changed, {@code null} when the source does not say
+ * @param lambdaInsights whether the function carries the Lambda Insights extension (and so publishes memory use)
  */
 public record DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
         Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
         long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes, @Nullable String vpcId,
-        int ephemeralStorageMb, @Nullable Instant lastModified) {
+        int ephemeralStorageMb, @Nullable Instant lastModified, boolean lambdaInsights) {
 
     /** The size of {@code /tmp} every function has without paying for more. */
     public static final int INCLUDED_EPHEMERAL_STORAGE_MB = 512;
@@ -37,13 +38,22 @@ public record DiscoveredFunction(String account, String region, String name, Str
         tags = Map.copyOf(tags);
     }
 
+    /** A function without Lambda Insights. */
+    public DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
+            Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
+            long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes,
+            @Nullable String vpcId, int ephemeralStorageMb, @Nullable Instant lastModified) {
+        this(account, region, name, arn, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency,
+                codeSizeBytes, tags, layerCount, layersCodeSizeBytes, vpcId, ephemeralStorageMb, lastModified, false);
+    }
+
     /** A function with the included ephemeral storage, its last change unknown. */
     public DiscoveredFunction(String account, String region, String name, String arn, @Nullable String runtime,
             Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
             long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes,
             @Nullable String vpcId) {
         this(account, region, name, arn, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency,
-                codeSizeBytes, tags, layerCount, layersCodeSizeBytes, vpcId, INCLUDED_EPHEMERAL_STORAGE_MB, null);
+                codeSizeBytes, tags, layerCount, layersCodeSizeBytes, vpcId, INCLUDED_EPHEMERAL_STORAGE_MB, null, false);
     }
 
     /** A function without layers or VPC. */

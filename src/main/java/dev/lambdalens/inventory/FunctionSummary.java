@@ -10,12 +10,13 @@ import org.jspecify.annotations.Nullable;
  * A monitored function as other modules and the API see it.
  *
  * @param configurations the history of what cost depends on, oldest first; the first starts at the epoch
+ * @param lambdaInsights whether the function carries the Lambda Insights extension (and so publishes memory use)
  */
 public record FunctionSummary(String account, String region, String name, String arn, @Nullable String runtime,
         Architecture architecture, int memoryMb, int timeoutSeconds, @Nullable Integer reservedConcurrency,
         long codeSizeBytes, Map<String, String> tags, int layerCount, long layersCodeSizeBytes, @Nullable String vpcId,
         FunctionState state, Instant firstSeen, Instant lastSeen, int ephemeralStorageMb,
-        List<ConfigurationPeriod> configurations) {
+        List<ConfigurationPeriod> configurations, boolean lambdaInsights) {
 
     public FunctionSummary {
         tags = Map.copyOf(tags);

@@ -66,6 +66,8 @@ class LambdaFunction {
 
     private int ephemeralStorageMb;
 
+    private boolean lambdaInsights;
+
     @Enumerated(EnumType.STRING)
     private FunctionState state;
 
@@ -112,6 +114,7 @@ class LambdaFunction {
         this.layersCodeSizeBytes = discovered.layersCodeSizeBytes();
         this.vpcId = discovered.vpcId();
         this.ephemeralStorageMb = discovered.ephemeralStorageMb();
+        this.lambdaInsights = discovered.lambdaInsights();
         this.state = FunctionState.ACTIVE;
         this.lastSeen = seenAt;
         if (!this.tags.equals(discovered.tags())) {
@@ -161,6 +164,7 @@ class LambdaFunction {
         return new FunctionSummary(this.account, this.region, this.name, this.arn, this.runtime, this.architecture,
                 this.memoryMb, this.timeoutSeconds, this.reservedConcurrency, this.codeSizeBytes, Map.copyOf(this.tags),
                 this.layerCount, this.layersCodeSizeBytes, this.vpcId, this.state, this.firstSeen, this.lastSeen,
-                this.ephemeralStorageMb, this.configurations.stream().map(ConfigurationRow::toPeriod).toList());
+                this.ephemeralStorageMb, this.configurations.stream().map(ConfigurationRow::toPeriod).toList(),
+                this.lambdaInsights);
     }
 }

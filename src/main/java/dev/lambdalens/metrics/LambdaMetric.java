@@ -19,10 +19,17 @@ public enum LambdaMetric {
     UNRESERVED_CONCURRENT_EXECUTIONS("UnreservedConcurrentExecutions", MetricUnit.COUNT, MetricScope.ACCOUNT,
             Statistic.MAXIMUM),
     CLAIMED_ACCOUNT_CONCURRENCY("ClaimedAccountConcurrency", MetricUnit.COUNT, MetricScope.ACCOUNT,
-            Statistic.MAXIMUM);
+            Statistic.MAXIMUM),
+    /** Lambda Insights: the largest share of the configured memory an invocation used. */
+    MEMORY_UTILIZATION("memory_utilization", MetricUnit.PERCENT, MetricScope.FUNCTION, Statistic.MAXIMUM),
+    /** Lambda Insights: the most memory an invocation used, in MB. */
+    USED_MEMORY_MAX("used_memory_max", MetricUnit.MEGABYTES, MetricScope.FUNCTION, Statistic.MAXIMUM);
 
-    /** The CloudWatch namespace of every metric here. */
+    /** The CloudWatch namespace of Lambda's own metrics. */
     public static final String NAMESPACE = "AWS/Lambda";
+
+    /** The CloudWatch namespace of the Lambda Insights extension's metrics. */
+    public static final String INSIGHTS_NAMESPACE = "LambdaInsights";
 
     private final String metricName;
 
@@ -37,6 +44,24 @@ public enum LambdaMetric {
         this.unit = unit;
         this.scope = scope;
         this.statistics = List.of(statistics);
+    }
+
+    /**
+     * Whether the metric comes from the Lambda Insights extension: only functions with the extension layer publish
+     * it, so only theirs are fetched.
+     */
+    public boolean insights() {
+        return this == MEMORY_UTILIZATION || this == USED_MEMORY_MAX;
+    }
+
+    /** The CloudWatch namespace this metric is published in. */
+    public String namespace() {
+        return insights() ? INSIGHTS_NAMESPACE : NAMESPACE;
+    }
+
+    /** The name of the dimension that names the function ({@code FunctionName}, or Insights' {@code function_name}). */
+    public String functionDimension() {
+        return insights() ? "function_name" : "FunctionName";
     }
 
     /** The CloudWatch metric name. */

@@ -5,7 +5,7 @@ package dev.lambdalens.metrics;
  */
 public enum MetricUnit {
 
-    COUNT("Count"), MILLISECONDS("Milliseconds");
+    COUNT("Count"), MILLISECONDS("Milliseconds"), PERCENT("Percent"), MEGABYTES("Megabytes");
 
     private final String wireName;
 

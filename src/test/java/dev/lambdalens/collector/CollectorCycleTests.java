@@ -142,10 +142,11 @@ class CollectorCycleTests {
     @Test
     void shouldBatchTheInitialBackfillWithinGetMetricDataLimits() {
         this.trigger.runCycle();
-        // us-east-1: 6 account series, and 8 functions x 8 series, x 120 minutes: one call per group and region
+        // us-east-1: 6 account series, 8 functions x 8 series, and the 2 Lambda Insights series of the 3 functions with
+        // the extension, x 120 minutes: one call per group and region
         assertThat(this.source.fetchCalls()).isEqualTo(4);
         assertThat(this.meters.counter("lambdalens.collector.source.series.requested", "account", ACCOUNT, "region",
-                "us-east-1", "operation", "fetch").count()).isEqualTo(70);
+                "us-east-1", "operation", "fetch").count()).isEqualTo(76);
         assertThat(this.meters.counter("lambdalens.collector.samples.written", "account", ACCOUNT, "region",
                 "us-east-1").count()).isPositive();
     }

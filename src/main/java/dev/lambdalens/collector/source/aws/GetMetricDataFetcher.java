@@ -143,11 +143,11 @@ final class GetMetricDataFetcher {
 
     private static MetricDataQuery query(String id, SeriesKey key) {
         List<Dimension> dimensions = (key.functionName() != null)
-                ? List.of(Dimension.builder().name("FunctionName").value(key.functionName()).build()) : List.of();
+                ? List.of(Dimension.builder().name(key.metric().functionDimension()).value(key.functionName()).build()) : List.of();
         return MetricDataQuery.builder()
             .id(id)
             .returnData(true)
-            .metricStat((stat) -> stat.metric((metric) -> metric.namespace(LambdaMetric.NAMESPACE)
+            .metricStat((stat) -> stat.metric((metric) -> metric.namespace(key.metric().namespace())
                 .metricName(key.metric().metricName())
                 .dimensions(dimensions)).period(PERIOD_SECONDS).stat(key.statistic().wireName()))
             .build();

@@ -34,6 +34,9 @@ final class LambdaInventoryReader {
 
     private static final Logger logger = LoggerFactory.getLogger(LambdaInventoryReader.class);
 
+    /** The name of the layer AWS publishes the Lambda Insights extension as, in every region. */
+    static final String LAMBDA_INSIGHTS_LAYER = "LambdaInsightsExtension";
+
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final AwsClients clients;
@@ -109,7 +112,9 @@ final class LambdaInventoryReader {
                         && !configuration.vpcConfig().subnetIds().isEmpty()) ? configuration.vpcConfig().vpcId() : null,
                 (configuration.ephemeralStorage() != null && configuration.ephemeralStorage().size() != null)
                         ? configuration.ephemeralStorage().size() : DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB,
-                lastModified(configuration.lastModified()));
+                lastModified(configuration.lastModified()),
+                configuration.layers().stream().anyMatch((layer) -> layer.arn() != null
+                        && layer.arn().contains(":layer:" + LAMBDA_INSIGHTS_LAYER)));
     }
 
     /** Lambda's LastModified, such as {@code 2026-11-02T09:15:00.000+0000}; unreadable means unknown. */

@@ -86,4 +86,22 @@ final class DemoAccount {
     static int ephemeralStorageMb(DemoFunction function) {
         return "etl-hourly".equals(function.name()) ? 4_096 : DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB;
     }
+
+    /**
+     * Three functions carry Lambda Insights: checkout-api uses about 30% of its 1 GB, nightly-report about a third of
+     * its 3 GB, pdf-renderer nearly all of its 1.5 GB.
+     */
+    static boolean lambdaInsights(DemoFunction function) {
+        return usedMemoryShare(function) > 0;
+    }
+
+    /** The mean share of its memory a function with Lambda Insights uses; 0 without Insights. */
+    static double usedMemoryShare(DemoFunction function) {
+        return switch (function.name()) {
+            case "checkout-api" -> 0.30;
+            case "nightly-report" -> 0.33;
+            case "pdf-renderer" -> 0.90;
+            default -> 0;
+        };
+    }
 }

@@ -59,7 +59,7 @@ public class DemoMetricSource implements MetricSource {
                     "arn:aws:lambda:" + function.region() + ":" + region.account() + ":function:" + function.name(),
                     function.runtime(), function.architecture(), function.memoryMb(), function.timeoutSeconds(),
                     function.reservedConcurrency(), function.codeSizeBytes(), function.tags(), 0, 0, null,
-                    DemoAccount.ephemeralStorageMb(function), null))
+                    DemoAccount.ephemeralStorageMb(function), null, DemoAccount.lambdaInsights(function)))
             .toList();
         int limit = DemoAccount.CONCURRENCY_LIMITS.get(region.region());
         int reserved = functions.stream()

@@ -37,6 +37,8 @@ final class DemoValues {
                 case SUM -> round(minute.durationSum());
                 case MINIMUM -> null;
             };
+            case MEMORY_UTILIZATION -> (invoked && minute.usedMemoryMax() > 0) ? minute.memoryUtilization() : null;
+            case USED_MEMORY_MAX -> (invoked && minute.usedMemoryMax() > 0) ? minute.usedMemoryMax() : null;
             case UNRESERVED_CONCURRENT_EXECUTIONS, CLAIMED_ACCOUNT_CONCURRENCY -> null;
         };
     }
@@ -49,7 +51,7 @@ final class DemoValues {
             case CONCURRENT_EXECUTIONS -> (double) minute.concurrency();
             case UNRESERVED_CONCURRENT_EXECUTIONS -> (double) minute.unreserved();
             case CLAIMED_ACCOUNT_CONCURRENCY -> (double) minute.claimed();
-            case DURATION -> null;
+            case DURATION, MEMORY_UTILIZATION, USED_MEMORY_MAX -> null;
         };
     }
 

@@ -40,8 +40,11 @@ final class FunctionSimulation {
         if (maximum >= timeoutMs) {
             errors = Math.min(invocations, errors + 1 + random.nextInt(2)); // timed-out invocations are errors
         }
+        double share = DemoAccount.usedMemoryShare(function);
+        double used = (share > 0) ? Math.min(function.memoryMb(),
+                Math.round(function.memoryMb() * share * (0.95 + 0.1 * random.nextDouble()))) : 0;
         return new FunctionMinute(invocations, errors, throttles, average, maximum, p99, average * invocations,
-                concurrency);
+                concurrency, used, (share > 0) ? Math.round(used * 10000.0 / function.memoryMb()) / 100.0 : 0);
     }
 
     private static long seed(DemoFunction function, long minuteEpoch) {

@@ -77,7 +77,7 @@ class AwsMetricSourceTests {
             this.stub.addFunction(HOME, "us-east-1", new AwsStub.StubFunction("fn-" + i, "python3.12",
                     (i % 2 == 0) ? "arm64" : "x86_64", 128 + i, 30, (i == 7) ? 25 : null, 1000L + i,
                     Map.of("team", "t" + (i % 3)), (i == 7) ? List.of(1_000L, 2_500L) : List.of(),
-                    (i == 7) ? "vpc-0abc" : null));
+                    (i == 7) ? "vpc-0abc" : null, i == 3));
         }
         Discovery discovery = this.source.discover(new SourceRegion(HOME, "us-east-1"));
         assertThat(discovery.functions()).hasSize(120);
@@ -94,6 +94,8 @@ class AwsMetricSourceTests {
         assertThat(seventh.layersCodeSizeBytes()).isEqualTo(3_500);
         assertThat(seventh.vpcId()).isEqualTo("vpc-0abc");
         assertThat(discovery.functions().get(0).vpcId()).isNull();
+        assertThat(discovery.functions().stream().filter(DiscoveredFunction::lambdaInsights).map(DiscoveredFunction::name))
+            .containsExactly("fn-3");
         assertThat(discovery.limits().concurrencyLimit()).isEqualTo(1000);
         assertThat(discovery.limits().unreservedConcurrencyLimit()).isEqualTo(900);
     }

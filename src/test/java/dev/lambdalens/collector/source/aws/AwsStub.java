@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import dev.lambdalens.metrics.LambdaMetric;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -207,14 +209,21 @@ final class AwsStub implements AutoCloseable {
             JsonNode stat = query.get("MetricStat");
             JsonNode metric = stat.get("Metric");
             String function = "";
+            String metricName = metric.get("MetricName").asString();
+            // as CloudWatch does, answer only for the namespace and dimension the metric is published under
+            java.util.Optional<LambdaMetric> known = LambdaMetric.fromMetricName(metricName);
+            String dimensionName = known.map(LambdaMetric::functionDimension).orElse("FunctionName");
             for (JsonNode dimension : metric.path("Dimensions")) {
-                if ("FunctionName".equals(dimension.get("Name").asString())) {
+                if (dimensionName.equals(dimension.get("Name").asString())) {
                     function = dimension.get("Value").asString();
                 }
             }
+            boolean rightNamespace = known.map(LambdaMetric::namespace)
+                .map((ns) -> ns.equals(metric.path("Namespace").asString()))
+                .orElse(false);
             asked.add(function);
-            String key = seriesKey(account, region, function, metric.get("MetricName").asString(),
-                    stat.get("Stat").asString());
+            String key = rightNamespace ? seriesKey(account, region, function, metricName, stat.get("Stat").asString())
+                    : "unpublished:" + metricName;
             if (this.internalErrorOnce.remove(key)) {
                 internalErrors.put(id, key);
                 continue;
@@ -417,12 +426,20 @@ final class AwsStub implements AutoCloseable {
 
     /** A function as the stub's Lambda API reports it. */
     record StubFunction(String name, String runtime, String architecture, int memoryMb, int timeoutSeconds,
-            Integer reservedConcurrency, long codeSize, Map<String, String> tags, List<Long> layerSizes, String vpcId) {
+            Integer reservedConcurrency, long codeSize, Map<String, String> tags, List<Long> layerSizes, String vpcId,
+            boolean lambdaInsights) {
+
+        StubFunction(String name, String runtime, String architecture, int memoryMb, int timeoutSeconds,
+                Integer reservedConcurrency, long codeSize, Map<String, String> tags, List<Long> layerSizes,
+                String vpcId) {
+            this(name, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency, codeSize, tags, layerSizes,
+                    vpcId, false);
+        }
 
         StubFunction(String name, String runtime, String architecture, int memoryMb, int timeoutSeconds,
                 Integer reservedConcurrency, long codeSize, Map<String, String> tags) {
             this(name, runtime, architecture, memoryMb, timeoutSeconds, reservedConcurrency, codeSize, tags, List.of(),
-                    null);
+                    null, false);
         }
 
         Map<String, Object> configuration(String account, String region) {
@@ -439,6 +456,11 @@ final class AwsStub implements AutoCloseable {
             for (int i = 0; i < this.layerSizes.size(); i++) {
                 layers.add(Map.of("Arn", "arn:aws:lambda:" + region + ":" + account + ":layer:l" + i + ":1", "CodeSize",
                         this.layerSizes.get(i)));
+            }
+            if (this.lambdaInsights) {
+                // AWS publishes the extension from its own account, in every region
+                layers.add(Map.of("Arn", "arn:aws:lambda:" + region + ":580247275435:layer:LambdaInsightsExtension:38",
+                        "CodeSize", 5_000_000L));
             }
             configuration.put("Layers", layers);
             if (this.vpcId != null) {
