@@ -123,6 +123,20 @@ public class CostLedger {
                 + "(no complete day is stored yet), priced with the free tier and tiers.");
     }
 
+    int forecastDays() {
+        return this.properties.forecastDays();
+    }
+
+    /**
+     * How many days of [from, to) collection covered: minutes with account-level data out of 1,440 a day; without
+     * account-level series, the days that have cost lines.
+     */
+    double coveredDays(LocalDate from, LocalDate to, List<CostLine> lines) {
+        Map<LocalDate, Double> coverage = this.usage.coverage(from, to);
+        return coverage.isEmpty() ? lines.stream().map(CostLine::day).distinct().count()
+                : coverage.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     private static List<Usage> mean(List<Usage> usage, double days) {
         Map<FunctionArchitecture, double[]> sums = new HashMap<>();
         for (Usage u : usage) {

@@ -83,6 +83,44 @@ public class CostReports {
         return reports;
     }
 
+    /**
+     * What each function costs in 30 days at its recent rate: the cost of the last {@code forecast-days} complete
+     * days, scaled from the days collection covered to 30. For savings estimates; the free tier is shared out as
+     * over those days.
+     */
+    public RunRate monthlyRunRate() {
+        LocalDate today = today();
+        LocalDate from = today.minusDays(this.ledger.forecastDays());
+        CostLedger.Costs costs = this.ledger.actual(from, today);
+        double covered = this.ledger.coveredDays(from, today, costs.lines());
+        Map<FunctionRef, double[]> perFunction = new HashMap<>();
+        if (covered > 0) {
+            double scale = 30 / covered;
+            for (CostLine line : costs.lines()) {
+                double[] sums = perFunction.computeIfAbsent(line.function(), (f) -> new double[3]);
+                sums[0] += line.total() * scale;
+                sums[1] += line.computeCost() * scale;
+                sums[2] += line.arm64Saving() * scale;
+            }
+        }
+        Map<FunctionRef, RunRate.FunctionRate> rates = new HashMap<>();
+        perFunction.forEach((f, sums) -> rates.put(f, new RunRate.FunctionRate(sums[0], sums[1], sums[2])));
+        return new RunRate(rates, String.format("the cost of %s to %s (%.1f day(s) of collected data) scaled to 30 "
+                + "days", from, today.minusDays(1), covered));
+    }
+
+    /**
+     * Each function's cost over 30 days at its recent rate.
+     *
+     * @param method how the rate was worked out, in words
+     */
+    public record RunRate(Map<FunctionRef, FunctionRate> functions, String method) {
+
+        /** USD per 30 days: everything, compute alone, and what arm64 would save of it. */
+        public record FunctionRate(double total, double compute, double arm64Saving) {
+        }
+    }
+
     private Map<FunctionRef, Map<String, String>> tags() {
         Map<FunctionRef, Map<String, String>> tags = new HashMap<>();
         for (FunctionSummary f : this.inventory.functions()) {

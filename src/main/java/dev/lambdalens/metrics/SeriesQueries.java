@@ -84,6 +84,41 @@ public class SeriesQueries {
         return figures;
     }
 
+    /** One series rolled up over [from, to) with its statistic's rule; empty when it has no datapoint there. */
+    public Optional<Double> figure(SeriesKey key, Instant from, Instant to) {
+        Optional<Long> seriesId = this.catalog.existingId(key);
+        if (seriesId.isEmpty()) {
+            return Optional.empty();
+        }
+        return this.jdbc.sql("select " + key.statistic().rollupFunction() + "(val) from metric_sample "
+                + "where series_id = :series and ts >= :from and ts < :to")
+            .param("series", seriesId.get())
+            .param("from", from.getEpochSecond())
+            .param("to", to.getEpochSecond())
+            .query((rs, row) -> {
+                double value = rs.getDouble(1);
+                return rs.wasNull() ? null : value;
+            })
+            .optional();
+    }
+
+    /**
+     * One figure per account and region over [from, to) of an account-level metric, rolled up as
+     * {@link #perFunction(LambdaMetric, Statistic, Instant, Instant)} does; the map's keys have an empty name.
+     */
+    public Map<FunctionRef, Double> perAccount(LambdaMetric metric, Statistic statistic, Instant from, Instant to) {
+        Map<FunctionRef, Double> figures = new HashMap<>();
+        this.jdbc.sql("select s.account_id, s.region, " + statistic.rollupFunction() + "(v.val) "
+                + "from metric_series s join metric_sample v on v.series_id = s.id "
+                + "where s.metric = :metric and s.statistic = :statistic and s.function_name = '' "
+                + "and v.ts >= :from and v.ts < :to group by s.account_id, s.region")
+            .paramSource(parameters(metric, statistic, from, to, null, null))
+            .query((rs) -> {
+                figures.put(new FunctionRef(rs.getString(1), rs.getString(2), ""), rs.getDouble(3));
+            });
+        return figures;
+    }
+
     private static Map<String, Object> parameters(LambdaMetric metric, Statistic statistic, Instant from, Instant to,
             @Nullable String account, @Nullable String region) {
         Map<String, Object> parameters = new HashMap<>();

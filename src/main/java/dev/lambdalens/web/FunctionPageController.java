@@ -1,10 +1,16 @@
 package dev.lambdalens.web;
 
 import java.time.Clock;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.lambdalens.cost.CostGrouping;
+import dev.lambdalens.cost.CostReport;
+import dev.lambdalens.cost.CostReports;
+import dev.lambdalens.insights.Headroom;
 import dev.lambdalens.inventory.FunctionSummary;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +28,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class FunctionPageController {
 
+    /** How far back the headroom panel looks: about CloudWatch's 15 days of 1-minute data. */
+    private static final java.time.Duration HEADROOM_RANGE = java.time.Duration.ofDays(14);
+
     private final FunctionLookup lookup;
 
     private final RecentFigures figures;
@@ -30,7 +39,14 @@ class FunctionPageController {
 
     private final Clock clock;
 
-    FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock) {
+    private final Headroom headroom;
+
+    private final CostReports costs;
+
+    FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
+            CostReports costs) {
+        this.headroom = headroom;
+        this.costs = costs;
         this.lookup = lookup;
         this.figures = figures;
         this.charts = charts;
@@ -52,6 +68,15 @@ class FunctionPageController {
         model.addAttribute("range", chartRange);
         model.addAttribute("ranges", ChartRange.values());
         model.addAttribute("charts", this.charts.render(charts(function, from, to)));
+        model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));
+        LocalDate today = this.costs.today();
+        model.addAttribute("cost", this.costs.report(today.withDayOfMonth(1), today.plusDays(1), CostGrouping.FUNCTION, null)
+            .groups()
+            .stream()
+            .filter((g) -> function.name().equals(g.function()) && function.region().equals(g.region())
+                    && function.account().equals(g.account()))
+            .map(CostReport.Group::cost)
+            .reduce(BigDecimal.ZERO, BigDecimal::add));
         return "function";
     }
 
@@ -72,6 +97,11 @@ class FunctionPageController {
                 from, to, f.timeoutSeconds() * 1000.0, "timeout"));
         charts.add(new Chart("Billed duration (Duration Sum)", "ms per step",
                 List.of(line(f, "Duration Sum", "Duration", "Sum")), from, to, null, null));
+        if (f.lambdaInsights()) {
+            charts.add(new Chart("Memory used (Lambda Insights)", "MB",
+                    List.of(line(f, "used_memory_max", "used_memory_max", "Maximum")), from, to, (double) f.memoryMb(),
+                    "configured memory"));
+        }
         return charts;
     }
 

@@ -1,0 +1,31 @@
+package dev.lambdalens.alerting;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rules as other modules may write them: the insights page turns a headroom figure into a rule with one click.
+ */
+@Service
+public class RuleCatalog {
+
+    private final AlertRuleRepository rules;
+
+    private final Clock clock;
+
+    RuleCatalog(AlertRuleRepository rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Stores a new rule, evaluated from the next pass on; returns its id. */
+    @Transactional
+    public long create(RuleDefinition definition) {
+        if (definition.signal() == Signal.EXTERNAL) {
+            throw new InvalidRuleException("signal", "EXTERNAL rules are kept by budgets, not written by hand");
+        }
+        return this.rules.save(new AlertRule(definition, this.clock.instant())).id();
+    }
+}
