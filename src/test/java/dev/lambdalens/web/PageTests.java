@@ -51,7 +51,9 @@ class PageTests {
     void shouldShowEveryMetricAndTheConfigurationOnTheFunctionPage() throws Exception {
         String html = page("/functions/us-east-1/pdf-renderer?range=6h");
         assertThat(html).contains("pdf-renderer", "java17", "1536 MB", "30 s", "team=documents");
-        assertThat(count(html, "data-chart=")).isEqualTo(4);
+        // four charts of AWS/Lambda metrics, and memory used: pdf-renderer carries Lambda Insights
+        assertThat(count(html, "data-chart=")).isEqualTo(5);
+        assertThat(html).contains("&quot;metric&quot;:&quot;used_memory_max&quot;");
         assertThat(html).contains("&quot;metric&quot;:&quot;Duration&quot;", "&quot;statistic&quot;:&quot;p99&quot;",
                 "&quot;limit&quot;:30000.0");
         assertThat(html).containsPattern("class=\"active\"[^>]*>6h<|>6h</a>");
