@@ -35,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * naming the parameter for every kind of bad request.
  */
 @WebMvcTest(SeriesApiController.class)
+@org.springframework.security.test.context.support.WithMockUser(roles = "VIEWER")
 @AutoConfigureJdbc
 @AutoConfigureDataSourceInitialization
 @Import({ SeriesQueries.class, SeriesCatalog.class, SampleStore.class, SeriesApiControllerTests.FixedClock.class })

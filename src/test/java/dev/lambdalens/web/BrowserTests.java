@@ -89,9 +89,20 @@ class BrowserTests {
         }
     }
 
+    static boolean signedIn;
+
     @BeforeEach
-    void collect() {
+    void collectAndSignIn() {
         this.demoData.collectOnce();
+        if (!signedIn) {
+            // the real sign-in page, with the first admin's password from the test configuration
+            browser.get("http://localhost:" + this.port + "/login");
+            browser.findElement(By.name("username")).sendKeys("admin");
+            browser.findElement(By.name("password")).sendKeys("test-admin-password");
+            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().contains("/login"));
+            signedIn = true;
+        }
     }
 
     @Test

@@ -1,0 +1,93 @@
+package dev.lambdalens.security;
+
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Deny by default. Public: the login page, static assets and health. VIEWER: reading every page and API answer.
+ * OPERATOR: acknowledging alerts and silencing them. ADMIN: every other change. The API answers 401 and 403 as
+ * problems; pages send an anonymous visitor to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    /** The password encoder exists in every kind of application context; the filter chain only in a web one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class WebSecurity {
+
+        @Bean
+        SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts users, PasswordEncoder passwords,
+                LoginAttempts attempts, ApiTokens tokens, ProblemResponses problems, SecurityProperties properties,
+                ObjectProvider<ClientRegistrationRepository> oidcClients, OidcUsers oidcUsers) throws Exception {
+            DaoAuthenticationProvider passwordLogin = new DaoAuthenticationProvider(users);
+            passwordLogin.setPasswordEncoder(passwords);
+            http.authenticationProvider(new RateLimitedAuthenticationProvider(passwordLogin, attempts));
+            http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+            http.authorizeHttpRequests((authorize) -> {
+                authorize.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
+                        "/actuator/health", "/actuator/health/**").permitAll();
+                if (properties.prometheusPublic()) {
+                    authorize.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
+                }
+                authorize.requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/alerts/*/ack", "/api/v1/silences",
+                        "/alerts/silences", "/alerts/silences/*/expire").hasRole(Role.OPERATOR.name());
+                authorize.requestMatchers(HttpMethod.DELETE, "/api/v1/silences/*").hasRole(Role.OPERATOR.name());
+                authorize.requestMatchers("/settings/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/tokens",
+                        "/api/v1/tokens/**", "/api/v1/audit", "/alerts/rules/new", "/alerts/rules/*/edit",
+                        "/costs/budgets/new", "/costs/budgets/*/edit").hasRole(Role.ADMIN.name());
+                authorize.requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name());
+                authorize.requestMatchers(HttpMethod.HEAD, "/**").hasRole(Role.VIEWER.name());
+                authorize.requestMatchers(HttpMethod.POST, "/logout").authenticated();
+                authorize.anyRequest().hasRole(Role.ADMIN.name());
+            });
+            http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
+            http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
+            if (oidcClients.getIfAvailable() != null) {
+                http.oauth2Login((oauth) -> oauth.loginPage("/login")
+                    .userInfoEndpoint((info) -> info.oidcUserService(oidcUsers)));
+            }
+            // a bearer token is no cookie a forged form could ride on; every session-authenticated change needs the token
+            http.csrf((csrf) -> csrf.ignoringRequestMatchers((HttpServletRequest request) -> {
+                String header = request.getHeader("Authorization");
+                return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+            }));
+            http.exceptionHandling((exceptions) -> exceptions
+                .defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(response, 401,
+                        "Unauthorized", "Sign in, or send Authorization: Bearer <token>."), API)
+                .defaultAccessDeniedHandlerFor((request, response, ex) -> problems.write(response, 403, "Forbidden",
+                        "Your role does not allow this."), API));
+            http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
+                .httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)));
+            return http.build();
+        }
+    }
+
+    /** Requests answered as an API: problems rather than login pages. */
+    static final RequestMatcher API = (request) -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, and any stronger scheme later without invalidating stored hashes
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}
