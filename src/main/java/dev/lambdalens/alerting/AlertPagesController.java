@@ -30,6 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class AlertPagesController {
 
+    private final AlertingAudit audit;
+
     private final AlertRepository alerts;
 
     private final AlertRuleRepository rules;
@@ -41,7 +43,8 @@ class AlertPagesController {
     private final Clock clock;
 
     AlertPagesController(AlertRepository alerts, AlertRuleRepository rules, AlertTransitionRepository transitions,
-            SilenceRepository silences, Clock clock) {
+            SilenceRepository silences, Clock clock, AlertingAudit audit) {
+        this.audit = audit;
         this.alerts = alerts;
         this.rules = rules;
         this.transitions = transitions;
@@ -108,17 +111,20 @@ class AlertPagesController {
         if (errors.hasErrors()) {
             return silences(model);
         }
-        this.silences.save(new Silence(form.ruleId(), blank(form.account()), blank(form.region()),
-                blank(form.functionPattern()), now, ends, form.createdBy(), form.comment(), now));
+        this.audit.silenceCreated(this.silences.save(new Silence(form.ruleId(), blank(form.account()),
+                blank(form.region()), blank(form.functionPattern()), now, ends, form.createdBy(), form.comment(), now)));
         return "redirect:/alerts/silences";
     }
 
     @PostMapping("/alerts/silences/{id}/expire")
     @Transactional
     String expireSilence(@PathVariable long id) {
-        this.silences.findById(id)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
-            .expire(this.clock.instant());
+        Silence silence = this.silences.findById(id)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SilencesApiController.SilenceResponse before = SilencesApiController.SilenceResponse.of(silence,
+                this.clock.instant());
+        silence.expire(this.clock.instant());
+        this.audit.silenceEnded(before, silence);
         return "redirect:/alerts/silences";
     }
 

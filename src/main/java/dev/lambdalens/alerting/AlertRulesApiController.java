@@ -28,11 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/alert-rules")
 class AlertRulesApiController {
 
+    private final AlertingAudit audit;
+
     private final AlertRuleRepository rules;
 
     private final Clock clock;
 
-    AlertRulesApiController(AlertRuleRepository rules, Clock clock) {
+    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+        this.audit = audit;
         this.rules = rules;
         this.clock = clock;
     }
@@ -53,6 +56,7 @@ class AlertRulesApiController {
     @Transactional
     ResponseEntity<RuleResponse> create(@Valid @RequestBody RuleRequest request) {
         AlertRule rule = this.rules.save(new AlertRule(request.toDefinition(), this.clock.instant()));
+        this.audit.ruleCreated(rule);
         return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + rule.id())).body(RuleResponse.of(rule));
     }
 
@@ -61,7 +65,9 @@ class AlertRulesApiController {
     RuleResponse update(@PathVariable long id, @Valid @RequestBody RuleRequest request) {
         AlertRule rule = find(id);
         rule.checkEditable();
+        RuleResponse before = RuleResponse.of(rule);
         rule.apply(request.toDefinition(), this.clock.instant());
+        this.audit.ruleChanged(before, rule);
         return RuleResponse.of(rule);
     }
 
@@ -71,6 +77,7 @@ class AlertRulesApiController {
         AlertRule rule = find(id);
         rule.checkEditable();
         this.rules.delete(rule);
+        this.audit.ruleDeleted(rule);
         return ResponseEntity.noContent().build();
     }
 

@@ -15,7 +15,10 @@ public class RuleCatalog {
 
     private final Clock clock;
 
-    RuleCatalog(AlertRuleRepository rules, Clock clock) {
+    private final AlertingAudit audit;
+
+    RuleCatalog(AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+        this.audit = audit;
         this.rules = rules;
         this.clock = clock;
     }
@@ -26,6 +29,8 @@ public class RuleCatalog {
         if (definition.signal() == Signal.EXTERNAL) {
             throw new InvalidRuleException("signal", "EXTERNAL rules are kept by budgets, not written by hand");
         }
-        return this.rules.save(new AlertRule(definition, this.clock.instant())).id();
+        AlertRule rule = this.rules.save(new AlertRule(definition, this.clock.instant()));
+        this.audit.ruleCreated(rule);
+        return rule.id();
     }
 }

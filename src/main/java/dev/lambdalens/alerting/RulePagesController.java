@@ -22,11 +22,14 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class RulePagesController {
 
+    private final AlertingAudit audit;
+
     private final AlertRuleRepository rules;
 
     private final Clock clock;
 
-    RulePagesController(AlertRuleRepository rules, Clock clock) {
+    RulePagesController(AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+        this.audit = audit;
         this.rules = rules;
         this.clock = clock;
     }
@@ -59,7 +62,7 @@ class RulePagesController {
         if (definition == null) {
             return form(model, null);
         }
-        this.rules.save(new AlertRule(definition, this.clock.instant()));
+        this.audit.ruleCreated(this.rules.save(new AlertRule(definition, this.clock.instant())));
         return "redirect:/alerts";
     }
 
@@ -73,7 +76,9 @@ class RulePagesController {
         if (definition == null) {
             return form(model, id);
         }
+        RuleResponse before = RuleResponse.of(stored);
         stored.apply(definition, this.clock.instant());
+        this.audit.ruleChanged(before, stored);
         return "redirect:/alerts";
     }
 
@@ -83,6 +88,7 @@ class RulePagesController {
         AlertRule rule = find(id);
         rule.checkEditable();
         this.rules.delete(rule);
+        this.audit.ruleDeleted(rule);
         return "redirect:/alerts";
     }
 

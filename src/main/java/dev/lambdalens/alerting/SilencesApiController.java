@@ -33,13 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/silences")
 class SilencesApiController {
 
+    private final AlertingAudit audit;
+
     private final SilenceRepository silences;
 
     private final AlertRuleRepository rules;
 
     private final Clock clock;
 
-    SilencesApiController(SilenceRepository silences, AlertRuleRepository rules, Clock clock) {
+    SilencesApiController(SilenceRepository silences, AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+        this.audit = audit;
         this.silences = silences;
         this.rules = rules;
         this.clock = clock;
@@ -66,6 +69,7 @@ class SilencesApiController {
         Silence silence = this.silences.save(new Silence(request.ruleId(), blank(request.account()),
                 blank(request.region()), blank(request.functionPattern()), starts, request.endsAt(), request.createdBy(),
                 request.comment(), now));
+        this.audit.silenceCreated(silence);
         return ResponseEntity.created(URI.create("/api/v1/silences/" + silence.id())).body(SilenceResponse.of(silence, now));
     }
 
@@ -77,7 +81,9 @@ class SilencesApiController {
             .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No silence " + id), null));
         Instant now = this.clock.instant();
+        SilenceResponse before = SilenceResponse.of(silence, now);
         silence.expire(now);
+        this.audit.silenceEnded(before, silence);
         return SilenceResponse.of(silence, now);
     }
 

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import dev.lambdalens.AuditableChange;
 import dev.lambdalens.alerting.ExternalAlerts;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,8 +29,11 @@ public class Budgets {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     Budgets(BudgetRepository budgets, BudgetEvaluation evaluation, ExternalAlerts alerts,
-            TransactionTemplate transaction, Clock clock) {
+            TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.budgets = budgets;
         this.evaluation = evaluation;
         this.alerts = alerts;
@@ -56,7 +62,11 @@ public class Budgets {
     }
 
     public long create(BudgetDefinition definition) {
-        Long id = this.transaction.execute((tx) -> this.budgets.save(new Budget(definition, this.clock.instant())).id());
+        Long id = this.transaction.execute((tx) -> {
+            Budget budget = this.budgets.save(new Budget(definition, this.clock.instant()));
+            this.events.publishEvent(AuditableChange.created("budget", String.valueOf(budget.id()), definition));
+            return budget.id();
+        });
         this.evaluation.evaluate(id);
         return id;
     }
@@ -64,7 +74,9 @@ public class Budgets {
     /** Returns whether the budget existed. */
     public boolean update(long id, BudgetDefinition definition) {
         Boolean found = this.transaction.execute((tx) -> this.budgets.findById(id).map((b) -> {
+            BudgetDefinition before = b.definition();
             b.apply(definition, this.clock.instant());
+            this.events.publishEvent(AuditableChange.changed("budget", String.valueOf(id), before, definition));
             return true;
         }).orElse(false));
         if (Boolean.TRUE.equals(found)) {
@@ -78,6 +90,7 @@ public class Budgets {
         Boolean found = this.transaction.execute((tx) -> this.budgets.findById(id).map((b) -> {
             this.alerts.remove(b.alertSource());
             this.budgets.delete(b);
+            this.events.publishEvent(AuditableChange.deleted("budget", String.valueOf(id), b.definition()));
             return true;
         }).orElse(false));
         return Boolean.TRUE.equals(found);

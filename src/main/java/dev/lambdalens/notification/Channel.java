@@ -3,6 +3,7 @@ package dev.lambdalens.notification;
 import java.time.Instant;
 
 import dev.lambdalens.alerting.Severity;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,8 +29,10 @@ class Channel {
     @Enumerated(EnumType.STRING)
     private ChannelType type;
 
+    @Convert(converter = SecretConverter.class)
     private String url;
 
+    @Convert(converter = SecretConverter.class)
     private @Nullable String secret;
 
     @Enumerated(EnumType.STRING)

@@ -25,7 +25,11 @@ class ChannelCatalog {
 
     private final Clock clock;
 
-    ChannelCatalog(ChannelRepository channels, ChannelSender sender, EmailSender email, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    ChannelCatalog(ChannelRepository channels, ChannelSender sender, EmailSender email, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.channels = channels;
         this.sender = sender;
         this.email = email;
@@ -57,15 +61,20 @@ class ChannelCatalog {
         if (type == ChannelType.PAGERDUTY && !hasSecret) {
             throw new ChannelException("secret", "a PagerDuty channel needs its integration's routing key as secret");
         }
-        return this.channels.save(new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
+        Channel channel = this.channels.save(new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
                 (request.minimumSeverity() != null) ? request.minimumSeverity() : Severity.WARNING,
                 request.enabled() == null || request.enabled(), this.clock.instant()));
+        this.events.publishEvent(dev.lambdalens.AuditableChange.created("channel", String.valueOf(channel.id()),
+                ChannelsApiController.ChannelResponse.of(channel)));
+        return channel;
     }
 
     @Transactional
     boolean delete(long id) {
         return this.channels.findById(id).map((channel) -> {
             this.channels.delete(channel);
+            this.events.publishEvent(dev.lambdalens.AuditableChange.deleted("channel", String.valueOf(id),
+                    ChannelsApiController.ChannelResponse.of(channel)));
             return true;
         }).orElse(false);
     }

@@ -65,13 +65,26 @@ class ChannelsApiController {
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No channel " + id), null);
     }
 
-    /** A channel as the API answers it: whether it has a secret, never the secret. */
+    /**
+     * A channel as the API, the pages and the audit log show it: whether it has a secret, never the secret, and the
+     * URL of a webhook (whose path is its credential) masked to its host and last four characters.
+     */
     record ChannelResponse(long id, String name, ChannelType type, String url, boolean signed, Severity minimumSeverity,
             boolean enabled) {
 
         static ChannelResponse of(Channel c) {
-            return new ChannelResponse(c.id(), c.name(), c.type(), c.url(), c.secret() != null, c.minimumSeverity(),
-                    c.enabled());
+            return new ChannelResponse(c.id(), c.name(), c.type(), mask(c.type(), c.url()), c.secret() != null,
+                    c.minimumSeverity(), c.enabled());
+        }
+
+        static String mask(ChannelType type, String url) {
+            if (type == ChannelType.EMAIL || type == ChannelType.SNS) {
+                return url;
+            }
+            int hostEnd = url.indexOf('/', url.indexOf("://") + 3);
+            String origin = (url.contains("://") && hostEnd > 0) ? url.substring(0, hostEnd) : "";
+            String tail = (url.length() > origin.length() + 8) ? url.substring(url.length() - 4) : "";
+            return origin + "/…" + tail;
         }
     }
 }

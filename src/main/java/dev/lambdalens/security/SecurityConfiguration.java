@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -71,6 +72,8 @@ class SecurityConfiguration {
             http.exceptionHandling((exceptions) -> exceptions
                 .defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(response, 401,
                         "Unauthorized", "Sign in, or send Authorization: Bearer <token>."), API)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        (request) -> !API.matches(request))
                 .defaultAccessDeniedHandlerFor((request, response, ex) -> problems.write(response, 403, "Forbidden",
                         "Your role does not allow this."), API));
             http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
