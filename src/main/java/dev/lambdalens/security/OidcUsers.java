@@ -42,7 +42,7 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
                 (email != null) ? "email" : "sub");
     }
 
-    private Role roleFor(String email) {
+    Role roleFor(@org.jspecify.annotations.Nullable String email) {
         SecurityProperties.Oidc oidc = this.properties.oidc();
         if (email != null && oidc.adminEmails().stream().anyMatch(email::equalsIgnoreCase)) {
             return Role.ADMIN;
