@@ -19,7 +19,13 @@ class OpenApiConfiguration {
         String version = build.getIfAvailable(() -> null) != null ? build.getObject().getVersion() : "dev";
         return new OpenAPI().info(new Info().title("LambdaLens API")
             .version(version)
-            .description("Functions, series and collector status of a self-hosted AWS Lambda monitor. "
-                    + "Errors are application/problem+json."));
+            .description("Functions, series, alerts, costs, insights and collector status of a self-hosted AWS "
+                    + "Lambda monitor. Send Authorization: Bearer <token> (tokens under Settings). "
+                    + "Errors are application/problem+json."))
+            .components(new io.swagger.v3.oas.models.Components().addSecuritySchemes("token",
+                    new io.swagger.v3.oas.models.security.SecurityScheme()
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                        .scheme("bearer")))
+            .addSecurityItem(new io.swagger.v3.oas.models.security.SecurityRequirement().addList("token"));
     }
 }
