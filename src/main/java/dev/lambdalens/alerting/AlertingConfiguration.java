@@ -17,18 +17,28 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class AlertingConfiguration {
 
     @Bean
-    SchedulingConfigurer evaluationSchedule(AlertingProperties properties, RuleEvaluation evaluation) {
+    SchedulingConfigurer evaluationSchedule(AlertingProperties properties, RuleEvaluation evaluation,
+            dev.lambdalens.ClusterTasks cluster) {
         return (registrar) -> {
             if (properties.enabled()) {
-                registrar.addFixedDelayTask(
-                        new FixedDelayTask(evaluation::evaluateAll, properties.interval(), Duration.ofSeconds(30)));
+                registrar.addFixedDelayTask(new FixedDelayTask(() -> evaluateOnce(cluster, evaluation),
+                        properties.interval(), Duration.ofSeconds(30)));
             }
         };
     }
 
     @Bean
-    CollectionListener collectionListener(AlertingProperties properties, RuleEvaluation evaluation) {
-        return new CollectionListener(properties, evaluation);
+    CollectionListener collectionListener(AlertingProperties properties, RuleEvaluation evaluation,
+            dev.lambdalens.ClusterTasks cluster) {
+        return new CollectionListener(properties, evaluation, cluster);
+    }
+
+    /**
+     * One evaluation at a time across instances: two evaluating at once could both see a change and notify it twice.
+     * Evaluations one after the other are harmless, since a state that has not changed writes nothing.
+     */
+    static void evaluateOnce(dev.lambdalens.ClusterTasks cluster, RuleEvaluation evaluation) {
+        cluster.runOnce("alert-evaluation", Duration.ZERO, evaluation::evaluateAll);
     }
 
     /** Evaluates as soon as new data is stored, rather than up to an interval later. */
@@ -38,15 +48,18 @@ class AlertingConfiguration {
 
         private final RuleEvaluation evaluation;
 
-        CollectionListener(AlertingProperties properties, RuleEvaluation evaluation) {
+        private final dev.lambdalens.ClusterTasks cluster;
+
+        CollectionListener(AlertingProperties properties, RuleEvaluation evaluation, dev.lambdalens.ClusterTasks cluster) {
             this.properties = properties;
             this.evaluation = evaluation;
+            this.cluster = cluster;
         }
 
         @TransactionalEventListener(fallbackExecution = true)
         void on(MetricsCollected collected) {
             if (this.properties.enabled()) {
-                this.evaluation.evaluateAll();
+                evaluateOnce(this.cluster, this.evaluation);
             }
         }
     }

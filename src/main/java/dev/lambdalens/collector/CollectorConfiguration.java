@@ -31,11 +31,15 @@ class CollectorConfiguration {
     }
 
     @Bean
-    SchedulingConfigurer collectionSchedule(CollectorProperties properties, CollectionTrigger trigger) {
+    SchedulingConfigurer collectionSchedule(CollectorProperties properties, CollectionTrigger trigger,
+            dev.lambdalens.ClusterTasks cluster) {
+        // one cycle per interval across instances: the lock stays taken for most of the interval after a cycle
+        java.time.Duration held = properties.interval().minusSeconds(5);
         return (registrar) -> {
             if (properties.enabled()) {
-                registrar.addFixedDelayTask(
-                        new FixedDelayTask(trigger::runCycle, properties.interval(), properties.initialDelay()));
+                registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("collection",
+                        held.isNegative() ? java.time.Duration.ZERO : held, trigger::runCycle), properties.interval(),
+                        properties.initialDelay()));
             }
         };
     }

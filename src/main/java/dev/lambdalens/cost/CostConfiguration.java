@@ -17,11 +17,12 @@ import org.springframework.scheduling.config.FixedDelayTask;
 class CostConfiguration {
 
     @Bean
-    SchedulingConfigurer budgetSchedule(CostProperties properties, BudgetEvaluation evaluation) {
+    SchedulingConfigurer budgetSchedule(CostProperties properties, BudgetEvaluation evaluation,
+            dev.lambdalens.ClusterTasks cluster) {
         return (registrar) -> {
             if (properties.budgetsEnabled()) {
-                registrar.addFixedDelayTask(
-                        new FixedDelayTask(evaluation::evaluateAll, properties.budgetInterval(), Duration.ofSeconds(45)));
+                registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("budget-evaluation",
+                        Duration.ZERO, evaluation::evaluateAll), properties.budgetInterval(), Duration.ofSeconds(45)));
             }
         };
     }

@@ -15,13 +15,15 @@ class NotificationConfiguration {
 
     @Bean
     SchedulingConfigurer deliverySchedule(NotificationProperties properties, DeliveryWorker worker,
-            Reminders reminders) {
+            Reminders reminders, dev.lambdalens.ClusterTasks cluster) {
         return (registrar) -> {
             if (properties.enabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> {
-                    reminders.remind();
-                    worker.deliverDue();
-                }, properties.pollInterval(), Duration.ofSeconds(5)));
+                // one instance at a time sends, so that no delivery goes out twice from two instances
+                registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("notification-deliveries",
+                        Duration.ZERO, () -> {
+                            reminders.remind();
+                            worker.deliverDue();
+                        }), properties.pollInterval(), Duration.ofSeconds(5)));
             }
         };
     }
