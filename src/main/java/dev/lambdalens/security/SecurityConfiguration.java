@@ -44,6 +44,8 @@ class SecurityConfiguration {
             http.authorizeHttpRequests((authorize) -> {
                 authorize.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll();
+                // Kinesis Data Firehose authenticates with its own access key, checked by the endpoint
+                authorize.requestMatchers(HttpMethod.POST, FIREHOSE).permitAll();
                 if (properties.prometheusPublic()) {
                     authorize.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
                 }
@@ -65,7 +67,7 @@ class SecurityConfiguration {
                     .userInfoEndpoint((info) -> info.oidcUserService(oidcUsers)));
             }
             // a bearer token is no cookie a forged form could ride on; every session-authenticated change needs the token
-            http.csrf((csrf) -> csrf.ignoringRequestMatchers((HttpServletRequest request) -> {
+            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE).ignoringRequestMatchers((HttpServletRequest request) -> {
                 String header = request.getHeader("Authorization");
                 return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
             }));
@@ -81,6 +83,9 @@ class SecurityConfiguration {
             return http.build();
         }
     }
+
+    /** The Metric Streams endpoint, which Firehose calls with its access key rather than a session or token. */
+    static final String FIREHOSE = "/api/v1/metric-streams/firehose";
 
     /** Requests answered as an API: problems rather than login pages. */
     static final RequestMatcher API = (request) -> {

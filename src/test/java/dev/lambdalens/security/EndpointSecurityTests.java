@@ -37,7 +37,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class EndpointSecurityTests {
 
     enum Access {
-        PUBLIC, VIEWER, OPERATOR, ADMIN
+        PUBLIC, VIEWER, OPERATOR, ADMIN,
+        /** Firehose's own access key, whatever the user: without the key, 401 for everyone. */
+        FIREHOSE_KEY
     }
 
     /** Who may use what. Reading is for viewers; acknowledging and silencing for operators; changing for admins. */
@@ -71,6 +73,8 @@ class EndpointSecurityTests {
                 "DELETE /api/v1/budgets/{id}", "GET /api/v1/users", "POST /api/v1/users", "PUT /api/v1/users/{id}",
                 "DELETE /api/v1/users/{id}", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
                 "GET /api/v1/audit");
+        // Metric Streams: Kinesis Data Firehose with its access key
+        expect(Access.FIREHOSE_KEY, "POST /api/v1/metric-streams/firehose");
         // actuator and the API's own description
         expect(Access.VIEWER, "GET /actuator/info", "GET /actuator/prometheus", "GET /v3/api-docs",
                 "GET /swagger-ui.html");
@@ -151,6 +155,9 @@ class EndpointSecurityTests {
         boolean api = path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/");
         boolean allowed = required == Access.PUBLIC || (as != Access.PUBLIC && as.ordinal() >= required.ordinal());
         String seen = endpoint + " as " + as + ": " + status + ((location != null) ? " -> " + location : "");
+        if (required == Access.FIREHOSE_KEY) {
+            return (status == 401 || status == 404) ? null : seen + " (should need the Firehose access key)";
+        }
         if (allowed) {
             boolean refused = status == 401 || status == 403
                     || (status == 302 && location != null && location.endsWith("/login"));
