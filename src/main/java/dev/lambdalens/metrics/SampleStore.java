@@ -52,9 +52,25 @@ public class SampleStore {
                 }
             });
             flush(batch);
+            markPending(samples);
             return batch.written;
         });
         return (written != null) ? written : 0;
+    }
+
+    /** Marks the hours just written for the next roll-up, in the same transaction as the samples. */
+    private void markPending(Map<SeriesKey, List<Point>> samples) {
+        java.util.Set<java.util.List<Object>> hours = new java.util.HashSet<>();
+        samples.forEach((key, points) -> points.forEach((p) -> hours.add(java.util.List.of(key.account(), key.region(),
+                Math.floorDiv(p.epochSecond(), 3600) * 3600))));
+        if (hours.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        java.util.List<Object[]> rows = hours.stream()
+            .map((h) -> new Object[] { h.get(0), h.get(1), h.get(2), now })
+            .toList();
+        this.jdbc.batchUpdate(this.upsert.pendingSql(), rows);
     }
 
     private void flush(SampleBatch batch) {

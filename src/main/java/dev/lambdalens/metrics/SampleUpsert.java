@@ -14,7 +14,11 @@ import javax.sql.DataSource;
 enum SampleUpsert {
 
     /** H2's MERGE with a key: one index lookup per row. */
-    H2("merge into metric_sample (series_id, ts, val) key (series_id, ts) values (?, ?, ?)"),
+    H2("merge into metric_sample (series_id, ts, val) key (series_id, ts) values (?, ?, ?)",
+            "merge into rollup_pending (account_id, region, hour_ts, marked_at) key (account_id, region, hour_ts) "
+                    + "values (?, ?, ?, ?)",
+            "merge into metric_rollup (series_id, hour_ts, val_sum, val_count, val_min, val_max) key (series_id, hour_ts) "
+                    + Rollup.SELECT),
 
     /**
      * PostgreSQL's INSERT ... ON CONFLICT. Unchanged values are left alone, so re-fetching a settled window creates
@@ -23,16 +27,38 @@ enum SampleUpsert {
     POSTGRESQL("""
             insert into metric_sample (series_id, ts, val) values (?, ?, ?)
             on conflict (series_id, ts) do update set val = excluded.val
-            where metric_sample.val <> excluded.val""");
+            where metric_sample.val <> excluded.val""",
+            """
+            insert into rollup_pending (account_id, region, hour_ts, marked_at) values (?, ?, ?, ?)
+            on conflict (account_id, region, hour_ts) do update set marked_at = excluded.marked_at""",
+            "insert into metric_rollup (series_id, hour_ts, val_sum, val_count, val_min, val_max) " + Rollup.SELECT
+                    + " on conflict (series_id, hour_ts) do update set val_sum = excluded.val_sum, "
+                    + "val_count = excluded.val_count, val_min = excluded.val_min, val_max = excluded.val_max");
 
     private final String sql;
 
-    SampleUpsert(String sql) {
+    private final String pendingSql;
+
+    private final String rollupSql;
+
+    SampleUpsert(String sql, String pendingSql, String rollupSql) {
         this.sql = sql;
+        this.pendingSql = pendingSql;
+        this.rollupSql = rollupSql;
     }
 
     String sql() {
         return this.sql;
+    }
+
+    /** Marks an hour of an account and region as written: account, region, hour, marked at (ms). */
+    String pendingSql() {
+        return this.pendingSql;
+    }
+
+    /** Rolls up one hour of one account and region into hourly rows, replacing those there were. */
+    String rollupSql() {
+        return this.rollupSql;
     }
 
     static SampleUpsert forDataSource(DataSource dataSource) {
@@ -51,5 +77,13 @@ enum SampleUpsert {
         catch (SQLException ex) {
             throw new IllegalStateException("Cannot tell which database stores the samples", ex);
         }
+    }
+
+    private static final class Rollup {
+
+        /** One hour of one account and region, per series: parameters hour, account, region, hour, hour end. */
+        static final String SELECT = "select v.series_id, cast(? as bigint), sum(v.val), count(v.val), min(v.val), max(v.val) "
+                + "from metric_sample v join metric_series s on s.id = v.series_id "
+                + "where s.account_id = ? and s.region = ? and v.ts >= ? and v.ts < ? group by v.series_id";
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class SeriesQueries {
 
+    static final long HOUR = 3600;
+
     private final JdbcClient jdbc;
 
     private final SeriesCatalog catalog;
@@ -45,18 +47,76 @@ public class SeriesQueries {
         if (seriesId.isEmpty()) {
             return new SeriesData(key, stepSeconds, List.of());
         }
-        String aggregate = key.statistic().rollupFunction();
-        // the step is a validated long, inlined so that PostgreSQL sees one grouping expression, not three parameters
-        String bucket = "(ts / " + stepSeconds + ") * " + stepSeconds;
-        List<Point> points = this.jdbc.sql("select " + bucket + " as bucket, " + aggregate + "(val) as v "
-                + "from metric_sample where series_id = :series and ts >= :from and ts < :to "
-                + "group by " + bucket + " order by bucket")
-            .param("series", seriesId.get())
-            .param("from", Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds)
-            .param("to", to.getEpochSecond())
-            .query((rs, row) -> new Point(rs.getLong(1), rs.getDouble(2)))
-            .list();
+        long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
+        long end = to.getEpochSecond();
+        Map<Long, Partial> buckets = new java.util.TreeMap<>();
+        long rawFrom = start;
+        if (stepSeconds % HOUR == 0) {
+            // whole hours come from the rollups, up to the first hour still waiting for its roll-up
+            long rolledUntil = Math.min(end, rolledUntil(key.account(), key.region()));
+            if (rolledUntil > start) {
+                this.jdbc.sql("select (hour_ts / " + stepSeconds + ") * " + stepSeconds + " as bucket, sum(val_sum), "
+                        + "sum(val_count), min(val_min), max(val_max) from metric_rollup where series_id = :series "
+                        + "and hour_ts >= :from and hour_ts < :to group by (hour_ts / " + stepSeconds + ") * "
+                        + stepSeconds)
+                    .param("series", seriesId.get())
+                    .param("from", start)
+                    .param("to", rolledUntil)
+                    .query((rs) -> {
+                        merge(buckets, rs.getLong(1), new Partial(rs.getDouble(2), rs.getLong(3), rs.getDouble(4),
+                                rs.getDouble(5)));
+                    });
+                rawFrom = rolledUntil;
+            }
+        }
+        if (end > rawFrom) {
+            // the step is a validated long, inlined so that PostgreSQL sees one grouping expression, not three parameters
+            String bucket = "(ts / " + stepSeconds + ") * " + stepSeconds;
+            this.jdbc.sql("select " + bucket + " as bucket, sum(val), count(val), min(val), max(val) "
+                    + "from metric_sample where series_id = :series and ts >= :from and ts < :to group by " + bucket)
+                .param("series", seriesId.get())
+                .param("from", rawFrom)
+                .param("to", end)
+                .query((rs) -> {
+                    merge(buckets, rs.getLong(1), new Partial(rs.getDouble(2), rs.getLong(3), rs.getDouble(4),
+                            rs.getDouble(5)));
+                });
+        }
+        List<Point> points = new ArrayList<>(buckets.size());
+        buckets.forEach((t, partial) -> points.add(new Point(t, partial.value(key.statistic()))));
         return new SeriesData(key, stepSeconds, points);
+    }
+
+    /** The start of the earliest hour of an account and region not rolled up yet (or far in the future). */
+    private long rolledUntil(String account, String region) {
+        return this.jdbc.sql("select min(hour_ts) from rollup_pending where account_id = ? and region = ?")
+            .params(account, region)
+            .query(Long.class)
+            .optional()
+            .orElse(Long.MAX_VALUE);
+    }
+
+    private static void merge(Map<Long, Partial> buckets, long bucket, Partial partial) {
+        buckets.merge(bucket, partial, Partial::plus);
+    }
+
+    /** What one bucket holds before its statistic is applied, from samples, rollups or both. */
+    record Partial(double sum, long count, double min, double max) {
+
+        Partial plus(Partial other) {
+            return new Partial(this.sum + other.sum, this.count + other.count, Math.min(this.min, other.min),
+                    Math.max(this.max, other.max));
+        }
+
+        /** The statistic's own rule: Sum adds; Maximum and p99 take the largest; Average is the mean of the minutes. */
+        double value(Statistic statistic) {
+            return switch (statistic) {
+                case SUM -> this.sum;
+                case MAXIMUM, P99 -> this.max;
+                case MINIMUM -> this.min;
+                case AVERAGE -> this.sum / this.count;
+            };
+        }
     }
 
     /**
@@ -144,23 +204,60 @@ public class SeriesQueries {
         if (stepSeconds < Steps.NATIVE_SECONDS || stepSeconds % Steps.NATIVE_SECONDS != 0) {
             throw new IllegalArgumentException("Step must be a positive multiple of 60 seconds: " + stepSeconds);
         }
-        String bucket = "(v.ts / " + stepSeconds + ") * " + stepSeconds;
-        Map<FunctionRef, List<Point>> series = new HashMap<>();
-        this.jdbc.sql("select s.account_id, s.region, s.function_name, " + bucket + " as bucket, "
-                + statistic.rollupFunction() + "(v.val) from metric_series s join metric_sample v on v.series_id = s.id "
-                + "where s.metric = :metric and s.statistic = :statistic and s.function_name "
-                + (accountLevel ? "= ''" : "<> ''") + " and v.ts >= :from and v.ts < :to "
-                + "group by s.account_id, s.region, s.function_name, " + bucket + " order by bucket")
-            .param("metric", metric.metricName())
-            .param("statistic", statistic.wireName())
-            .param("from", Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds)
-            .param("to", to.getEpochSecond())
-            .query((rs) -> {
-                series.computeIfAbsent(new FunctionRef(rs.getString(1), rs.getString(2), rs.getString(3)),
-                        (k) -> new ArrayList<>())
-                    .add(new Point(rs.getLong(4), rs.getDouble(5)));
-            });
-        return series;
+        long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
+        long end = to.getEpochSecond();
+        String functions = " and s.function_name " + (accountLevel ? "= ''" : "<> ''");
+        Map<FunctionRef, Map<Long, Partial>> series = new HashMap<>();
+        long rawFrom = start;
+        if (stepSeconds % HOUR == 0) {
+            long rolledUntil = Math.min(end, this.jdbc.sql("select min(hour_ts) from rollup_pending").query(Long.class)
+                .optional()
+                .orElse(Long.MAX_VALUE));
+            if (rolledUntil > start) {
+                String bucket = "(r.hour_ts / " + stepSeconds + ") * " + stepSeconds;
+                this.jdbc.sql("select s.account_id, s.region, s.function_name, " + bucket + ", sum(r.val_sum), "
+                        + "sum(r.val_count), min(r.val_min), max(r.val_max) from metric_series s join metric_rollup r "
+                        + "on r.series_id = s.id where s.metric = :metric and s.statistic = :statistic" + functions
+                        + " and r.hour_ts >= :from and r.hour_ts < :to "
+                        + "group by s.account_id, s.region, s.function_name, " + bucket)
+                    .param("metric", metric.metricName())
+                    .param("statistic", statistic.wireName())
+                    .param("from", start)
+                    .param("to", rolledUntil)
+                    .query((rs) -> {
+                        collect(series, rs);
+                    });
+                rawFrom = rolledUntil;
+            }
+        }
+        if (end > rawFrom) {
+            String bucket = "(v.ts / " + stepSeconds + ") * " + stepSeconds;
+            this.jdbc.sql("select s.account_id, s.region, s.function_name, " + bucket + ", sum(v.val), count(v.val), "
+                    + "min(v.val), max(v.val) from metric_series s join metric_sample v on v.series_id = s.id "
+                    + "where s.metric = :metric and s.statistic = :statistic" + functions
+                    + " and v.ts >= :from and v.ts < :to group by s.account_id, s.region, s.function_name, " + bucket)
+                .param("metric", metric.metricName())
+                .param("statistic", statistic.wireName())
+                .param("from", rawFrom)
+                .param("to", end)
+                .query((rs) -> {
+                    collect(series, rs);
+                });
+        }
+        Map<FunctionRef, List<Point>> points = new HashMap<>();
+        series.forEach((ref, buckets) -> {
+            List<Point> list = new ArrayList<>(buckets.size());
+            new java.util.TreeMap<>(buckets).forEach((t, partial) -> list.add(new Point(t, partial.value(statistic))));
+            points.put(ref, list);
+        });
+        return points;
+    }
+
+    private static void collect(Map<FunctionRef, Map<Long, Partial>> series, java.sql.ResultSet rs)
+            throws java.sql.SQLException {
+        merge(series.computeIfAbsent(new FunctionRef(rs.getString(1), rs.getString(2), rs.getString(3)),
+                (k) -> new HashMap<>()), rs.getLong(4), new Partial(rs.getDouble(5), rs.getLong(6), rs.getDouble(7),
+                rs.getDouble(8)));
     }
 
     /** The accounts that have stored this metric for the function (or account level) in the region. */

@@ -37,6 +37,8 @@ abstract class SampleStoreContract {
 
     SampleStore store;
 
+    DataSource dataSource;
+
     SeriesQueries queries;
 
     JdbcClient jdbc;
@@ -45,7 +47,8 @@ abstract class SampleStoreContract {
 
     @BeforeEach
     void migrate() {
-        DataSource dataSource = dataSource();
+        this.dataSource = dataSource();
+        DataSource dataSource = this.dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
         SeriesCatalog catalog = new SeriesCatalog(this.jdbc);
@@ -142,6 +145,75 @@ abstract class SampleStoreContract {
         assertThat(this.queries.readAll(LambdaMetric.INVOCATIONS, Statistic.SUM, true, Instant.ofEpochSecond(T0),
                 Instant.ofEpochSecond(T0 + 3600), 60))
             .containsOnly(Map.entry(new FunctionRef(ACCOUNT, "us-east-1", ""), List.of(point(0, 99))));
+    }
+
+    @Test
+    void aThirtyDayQueryReadsTheRollupsAndMatchesTheRawMinutes() {
+        long start = T0 - 30 * 86_400;
+        List<Point> minutes = new java.util.ArrayList<>();
+        List<Point> peaks = new java.util.ArrayList<>();
+        for (long t = start; t < T0; t += 60) {
+            minutes.add(new Point(t, (t / 60) % 7));
+            peaks.add(new Point(t, (t / 60) % 11));
+        }
+        this.store.upsert(Map.of(INVOCATIONS, minutes, CONCURRENCY, peaks));
+        Instant from = Instant.ofEpochSecond(start);
+        Instant to = Instant.ofEpochSecond(T0);
+        List<Point> dailyFromRaw = this.queries.read(INVOCATIONS, from, to, 86_400).points();
+        List<Point> hourlyPeaksFromRaw = this.queries.read(CONCURRENCY, from, to, 3_600).points();
+        Retention retention = retention(T0);
+        assertThat(retention.rollUpPending()).isEqualTo(30 * 24);
+        assertThat(this.jdbc.sql("select count(*) from metric_rollup").query(Long.class).single()).isEqualTo(2 * 30 * 24);
+        // with the minutes gone, the answer can only come from the rollups: it is the same
+        this.jdbc.sql("delete from metric_sample").update();
+        assertThat(this.queries.read(INVOCATIONS, from, to, 86_400).points()).isEqualTo(dailyFromRaw);
+        assertThat(this.queries.read(CONCURRENCY, from, to, 3_600).points()).isEqualTo(hourlyPeaksFromRaw);
+        assertThat(this.queries.readAll(LambdaMetric.INVOCATIONS, Statistic.SUM, false, from, to, 86_400).values())
+            .containsExactly(dailyFromRaw);
+        assertThat(dailyFromRaw.stream().mapToDouble(Point::value).sum())
+            .isEqualTo(minutes.stream().mapToDouble(Point::value).sum());
+    }
+
+    @Test
+    void aLateDatapointMakesItsHourPendingAgainAndTheNextRollUpTakesIt() {
+        this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 10), point(1, 5))));
+        Retention retention = retention(T0 + 7_200);
+        retention.rollUpPending();
+        Instant from = Instant.ofEpochSecond(T0);
+        Instant to = Instant.ofEpochSecond(T0 + 3_600);
+        assertThat(this.queries.read(INVOCATIONS, from, to, 3_600).points()).containsExactly(new Point(T0, 15));
+        this.store.upsert(Map.of(INVOCATIONS, List.of(point(1, 8))));
+        // pending again: read from the minutes, so the late value shows at once
+        assertThat(this.queries.read(INVOCATIONS, from, to, 3_600).points()).containsExactly(new Point(T0, 18));
+        retention.rollUpPending();
+        assertThat(this.jdbc.sql("select val_sum from metric_rollup").query(Double.class).single()).isEqualTo(18);
+        assertThat(this.jdbc.sql("select count(*) from rollup_pending").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void prunesMinutesAndRollupsPastTheirRetentionButNeverAnHourNotRolledUpYet() {
+        long old = T0 - 20 * 86_400;
+        this.store.upsert(Map.of(INVOCATIONS, List.of(new Point(old, 1), new Point(T0, 2))));
+        Retention retention = retention(T0 + 60);
+        // nothing rolled up yet: the 20-day-old minute stays until its hour is
+        retention.prune();
+        assertThat(this.queries.sampleCount()).isEqualTo(2);
+        retention.rollUpPending();
+        retention.prune();
+        assertThat(this.queries.sampleCount()).isEqualTo(1);
+        assertThat(this.queries.read(INVOCATIONS, Instant.ofEpochSecond(old), Instant.ofEpochSecond(T0 + 3_600), 3_600)
+            .points()).containsExactly(new Point(old, 1), new Point(T0, 2));
+        // fifteen months on, the rollups go too
+        retention(T0 + 460L * 86_400).prune();
+        assertThat(this.jdbc.sql("select count(*) from metric_rollup").query(Long.class).single()).isZero();
+    }
+
+    private Retention retention(long now) {
+        DataSource dataSource = this.dataSource;
+        return new Retention(dataSource, this.jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+                new RetentionProperties(true, java.time.Duration.ofDays(15), java.time.Duration.ofDays(455),
+                        java.time.Duration.ofMinutes(5)),
+                java.time.Clock.fixed(Instant.ofEpochSecond(now), java.time.ZoneOffset.UTC));
     }
 
     private List<Point> read(SeriesKey key, long step) {

@@ -1,0 +1,102 @@
+package dev.lambdalens.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rolls written hours up into hourly rows, then prunes: 1-minute samples older than the raw retention (never an hour
+ * still waiting for its roll-up) and rollups older than theirs. Every step is a short transaction of its own (one
+ * hour of one region; one series), so that collection is never blocked behind a long delete.
+ */
+@Service
+public class Retention {
+
+    private static final Logger logger = LoggerFactory.getLogger(Retention.class);
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate transaction;
+
+    private final SampleUpsert dialect;
+
+    private final RetentionProperties properties;
+
+    private final Clock clock;
+
+    Retention(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, RetentionProperties properties,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.dialect = SampleUpsert.forDataSource(dataSource);
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** One pass: roll up what is pending, then prune; returns the hours rolled up. */
+    public int run() {
+        int rolled = rollUpPending();
+        prune();
+        return rolled;
+    }
+
+    /** Rolls up every pending hour, oldest first. */
+    public int rollUpPending() {
+        List<Map<String, Object>> pending = this.jdbc
+            .sql("select account_id, region, hour_ts from rollup_pending order by hour_ts")
+            .query()
+            .listOfRows();
+        for (Map<String, Object> hour : pending) {
+            String account = (String) hour.get("account_id");
+            String region = (String) hour.get("region");
+            long start = ((Number) hour.get("hour_ts")).longValue();
+            long processing = System.currentTimeMillis();
+            this.transaction.executeWithoutResult((status) -> {
+                this.jdbc.sql(this.dialect.rollupSql()).params(start, account, region, start, start + 3600).update();
+                // an hour written again while it was rolled up stays pending for the next pass
+                this.jdbc.sql("delete from rollup_pending where account_id = ? and region = ? and hour_ts = ? "
+                        + "and marked_at <= ?").params(account, region, start, processing).update();
+            });
+        }
+        return pending.size();
+    }
+
+    /** Deletes samples and rollups past their retention, series by series. */
+    public long prune() {
+        long now = this.clock.instant().getEpochSecond();
+        long rawCutoff = Math.floorDiv(now - this.properties.raw().toSeconds(), 3600) * 3600;
+        Long earliestPending = this.jdbc.sql("select min(hour_ts) from rollup_pending").query(Long.class).optional()
+            .orElse(null);
+        if (earliestPending != null && earliestPending < rawCutoff) {
+            rawCutoff = earliestPending; // never drop minutes whose hour is not rolled up yet
+        }
+        long rollupCutoff = now - this.properties.rollups().toSeconds();
+        long deleted = 0;
+        for (Long series : this.jdbc.sql("select id from metric_series order by id").query(Long.class).list()) {
+            deleted += this.jdbc.sql("delete from metric_sample where series_id = ? and ts < ?")
+                .params(series, rawCutoff)
+                .update();
+            deleted += this.jdbc.sql("delete from metric_rollup where series_id = ? and hour_ts < ?")
+                .params(series, rollupCutoff)
+                .update();
+        }
+        if (deleted > 0) {
+            logger.info("Pruned {} samples and rollups past their retention", deleted);
+        }
+        return deleted;
+    }
+
+    Duration interval() {
+        return this.properties.interval();
+    }
+}
