@@ -57,7 +57,9 @@ class ClusterTests {
                 context.close();
             }
         }
-        this.receiver.close();
+        if (this.receiver != null) {
+            this.receiver.close();
+        }
     }
 
     @Test

@@ -65,7 +65,7 @@ class EndpointSecurityTests {
                 "GET /api/v1/collector/status", "GET /api/v1/alert-rules", "GET /api/v1/alert-rules/{id}",
                 "GET /api/v1/alerts", "GET /api/v1/alerts/{id}/history", "GET /api/v1/silences",
                 "GET /api/v1/channels", "GET /api/v1/deliveries", "GET /api/v1/costs", "GET /api/v1/budgets",
-                "GET /api/v1/budgets/{id}", "GET /api/v1/insights", "GET /api/v1/headroom");
+                "GET /api/v1/budgets/{id}", "GET /api/v1/insights", "GET /api/v1/headroom", "GET /api/v1/prometheus");
         expect(Access.OPERATOR, "POST /api/v1/alerts/{id}/ack", "POST /api/v1/silences", "DELETE /api/v1/silences/{id}");
         expect(Access.ADMIN, "POST /api/v1/alert-rules", "PUT /api/v1/alert-rules/{id}",
                 "DELETE /api/v1/alert-rules/{id}", "POST /api/v1/channels", "DELETE /api/v1/channels/{id}",
