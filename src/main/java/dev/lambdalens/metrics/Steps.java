@@ -23,11 +23,18 @@ public final class Steps {
     private Steps() {
     }
 
-    /** The finest round step that draws {@code range} in at most {@code maxPoints} points. */
+    /** Ranges longer than this are drawn in whole hours, so that they read the hourly rollups. */
+    public static final Duration HOURLY_BEYOND = Duration.ofDays(7);
+
+    /**
+     * The finest round step that draws {@code range} in at most {@code maxPoints} points; for ranges beyond a week,
+     * at least an hour, since 1-minute samples are not kept for ever but hourly rollups are.
+     */
     public static long stepFor(Duration range, int maxPoints) {
         long seconds = Math.max(range.toSeconds(), 1);
+        long finest = (range.compareTo(HOURLY_BEYOND) > 0) ? 3_600 : NATIVE_SECONDS;
         for (long step : ROUND_STEPS) {
-            if (ceilDiv(seconds, step) <= maxPoints) {
+            if (step >= finest && ceilDiv(seconds, step) <= maxPoints) {
                 return step;
             }
         }
