@@ -24,6 +24,7 @@ import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.SeriesQueries;
 import dev.lambdalens.metrics.Statistic;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -104,7 +105,7 @@ class RegionCollector {
                 Optional<CollectionWindow> window = CollectionWindow.next(state.watermark(group), now, this.properties);
                 int stored = 0;
                 if (window.isPresent() && !series.isEmpty()) {
-                    stored = fetchAndStore(region, series, window.get(), state);
+                    stored = fetchAndStore(region, series, window.get(), state.watermark(group), state);
                     collected.add(new MetricsCollected(region.account(), region.region(), window.get().start(),
                             window.get().end(), stored));
                 }
@@ -165,21 +166,37 @@ class RegionCollector {
         return plan;
     }
 
+    /**
+     * Fetches and stores the window: minutes before the group's watermark (the trailing re-fetch) are upserted over
+     * what is stored, minutes after it are new and go in with a plain insert.
+     */
     private int fetchAndStore(SourceRegion region, List<SeriesKey> series, CollectionWindow window,
-            CollectorState state) {
+            @Nullable Instant watermark, CollectorState state) {
         int written = 0;
         for (CollectionWindow part : window.split(FetchBatches.maxMinutesPerCall(this.source.limits()))) {
             for (List<SeriesKey> batch : FetchBatches.partition(series, part.minutes(), this.source.limits())) {
                 Map<SeriesKey, List<Point>> answer = this.source.fetch(region, batch, part.start(), part.end());
                 this.metrics.sourceCalled(region, "fetch", batch.size());
                 checkAnswer(batch, answer, part);
-                int stored = this.samples.upsert(answer);
+                int stored = store(answer, watermark);
                 state.stored(stored);
                 this.metrics.samplesWritten(region, stored);
                 written += stored;
             }
         }
         return written;
+    }
+
+    private int store(Map<SeriesKey, List<Point>> answer, @Nullable Instant watermark) {
+        long fresh = (watermark != null) ? watermark.getEpochSecond() : Long.MIN_VALUE;
+        Map<SeriesKey, List<Point>> seen = new java.util.LinkedHashMap<>();
+        Map<SeriesKey, List<Point>> unseen = new java.util.LinkedHashMap<>();
+        answer.forEach((key, points) -> {
+            for (Point point : points) {
+                (point.epochSecond() < fresh ? seen : unseen).computeIfAbsent(key, (k) -> new ArrayList<>()).add(point);
+            }
+        });
+        return (seen.isEmpty() ? 0 : this.samples.upsert(seen)) + (unseen.isEmpty() ? 0 : this.samples.insertNew(unseen));
     }
 
     /** Refuse an answer that holds series not asked for or points outside the window, before anything is stored. */

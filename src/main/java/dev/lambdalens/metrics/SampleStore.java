@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SampleStore {
 
     static final int BATCH_SIZE = 1_000;
+
+    static final String INSERT = "insert into metric_sample (series_id, ts, val) values (?, ?, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -41,17 +44,37 @@ public class SampleStore {
      * @return the number of points written
      */
     public int upsert(Map<SeriesKey, List<Point>> samples) {
+        return write(samples, this.upsert.sql());
+    }
+
+    /**
+     * Store points that are expected to be new (minutes a collector fetches for the first time), with a plain
+     * INSERT, which is cheaper than an upsert. Should any of them be stored already (a cycle that failed after
+     * storing, a function that changed polling group), the whole call is rolled back and upserted instead, so the
+     * result is the same as {@link #upsert(Map)} either way.
+     * @return the number of points written
+     */
+    public int insertNew(Map<SeriesKey, List<Point>> samples) {
+        try {
+            return write(samples, INSERT);
+        }
+        catch (DuplicateKeyException ex) {
+            return upsert(samples);
+        }
+    }
+
+    private int write(Map<SeriesKey, List<Point>> samples, String sql) {
         Integer written = this.transaction.execute((status) -> {
             SampleBatch batch = new SampleBatch();
             samples.forEach((key, points) -> {
                 long seriesId = this.catalog.idOf(key);
                 for (Point point : points) {
                     if (batch.add(seriesId, point) == BATCH_SIZE) {
-                        flush(batch);
+                        flush(batch, sql);
                     }
                 }
             });
-            flush(batch);
+            flush(batch, sql);
             markPending(samples);
             return batch.written;
         });
@@ -73,12 +96,12 @@ public class SampleStore {
         this.jdbc.batchUpdate(this.upsert.pendingSql(), rows);
     }
 
-    private void flush(SampleBatch batch) {
+    private void flush(SampleBatch batch, String sql) {
         if (batch.size == 0) {
             return;
         }
         int size = batch.size;
-        this.jdbc.batchUpdate(this.upsert.sql(), new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+        this.jdbc.batchUpdate(sql, new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
 
             @Override
             public void setValues(PreparedStatement statement, int i) throws SQLException {

@@ -148,6 +148,16 @@ abstract class SampleStoreContract {
     }
 
     @Test
+    void insertsNewMinutesPlainlyAndFallsBackToTheUpsertWhenSomeAreStoredAlready() {
+        assertThat(this.store.insertNew(Map.of(INVOCATIONS, List.of(point(0, 10), point(1, 3))))).isEqualTo(2);
+        // a cycle that stored, then failed before its watermark moved, fetches minute 1 again as new, and minute 2
+        assertThat(this.store.insertNew(Map.of(INVOCATIONS, List.of(point(1, 12), point(2, 7))))).isEqualTo(2);
+        assertThat(read(INVOCATIONS, 60)).containsExactly(point(0, 10), point(1, 12), point(2, 7));
+        assertThat(this.queries.sampleCount()).isEqualTo(3);
+        assertThat(this.jdbc.sql("select count(*) from rollup_pending").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aThirtyDayQueryReadsTheRollupsAndMatchesTheRawMinutes() {
         long start = T0 - 30 * 86_400;
         List<Point> minutes = new java.util.ArrayList<>();
