@@ -29,7 +29,8 @@ public final class AppBenchmark {
 
     static final String KEY = "bench-firehose-key-0123";
 
-    static final long DAY_START = 1_795_737_600_000L; // 2026-11-27T00:00:00Z in ms
+    /** The last full day before now, so that the overview's last hour has data. */
+    static final long DAY_START = (System.currentTimeMillis() / 60_000) * 60_000 - 86_400_000L;
 
     private AppBenchmark() {
     }
@@ -48,23 +49,16 @@ public final class AppBenchmark {
             String base = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             HttpClient http = HttpClient.newHttpClient();
             CycleRunner.runCycle(app); // the demo account's day: 14 functions in 2 regions
-            long[] nanos = new long[100];
-            for (int i = -30; i < nanos.length; i++) {
-                long t = System.nanoTime();
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
-                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
-                if (page.statusCode() != 200) {
-                    throw new IllegalStateException("overview answered " + page.statusCode());
-                }
-                if (i >= 0) {
-                    nanos[i] = System.nanoTime() - t;
-                }
+            java.util.List<dev.lambdalens.inventory.DiscoveredFunction> discovered = new java.util.ArrayList<>();
+            for (int f = 0; f < functions; f++) {
+                discovered.add(new dev.lambdalens.inventory.DiscoveredFunction("123456789012", "ap-south-1", "fn-" + f,
+                        "arn:aws:lambda:ap-south-1:123456789012:function:fn-" + f, "java21",
+                        dev.lambdalens.inventory.Architecture.ARM64, 1024, 30, null, 1_000_000,
+                        java.util.Map.of("team", "t" + (f % 10))));
             }
-            Arrays.sort(nanos);
-            String overview = String.format(Locale.ROOT, "| overview page (demo: 14 functions, a day stored) | p50 %.1f "
-                    + "ms, p95 %.1f ms |", nanos[50] / 1e6, nanos[95] / 1e6);
-            System.out.println(overview);
-
+            app.getBean(dev.lambdalens.inventory.Inventory.class).reconcile("123456789012", "ap-south-1", discovered,
+                    dev.lambdalens.inventory.AccountLimits.unknown("123456789012", "ap-south-1", java.time.Instant.now()),
+                    java.time.Instant.now());
             // a full day of 1,000 functions through Metric Streams: Invocations, Duration, ConcurrentExecutions
             long updates = 0;
             long samples = 0;
@@ -102,6 +96,27 @@ public final class AppBenchmark {
                     + "of 500 records) | %,.0f updates/s, %,.0f samples/s (%.0f s) |", updates, samples,
                     updates / seconds, samples / seconds, seconds);
             System.out.println(streams);
+            long[] nanos = new long[100];
+            long first = 0;
+            for (int i = -30; i < nanos.length; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
+                    .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() != 200) {
+                    throw new IllegalStateException("overview answered " + page.statusCode());
+                }
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - t;
+                }
+                else if (i == -30) {
+                    first = System.nanoTime() - t;
+                }
+            }
+            Arrays.sort(nanos);
+            String overview = String.format(Locale.ROOT, "| overview page (%,d + 14 functions, a day stored) | first %.0f "
+                    + "ms, then p50 %.1f ms, p95 %.1f ms |", functions, first / 1e6, nanos[50] / 1e6, nanos[95] / 1e6);
+            System.out.println(overview);
+
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
@@ -135,7 +150,7 @@ public final class AppBenchmark {
     }
 
     private static String update(String metric, String dimensions, long ts, String value) {
-        return "{\"metric_stream_name\":\"s\",\"account_id\":\"123456789012\",\"region\":\"us-east-1\","
+        return "{\"metric_stream_name\":\"s\",\"account_id\":\"123456789012\",\"region\":\"ap-south-1\","
                 + "\"namespace\":\"AWS/Lambda\",\"metric_name\":\"" + metric + "\",\"dimensions\":" + dimensions
                 + ",\"timestamp\":" + ts + ",\"value\":" + value + ",\"unit\":\"None\"}";
     }

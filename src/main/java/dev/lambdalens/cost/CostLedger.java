@@ -47,8 +47,17 @@ public class CostLedger {
         return this.prices;
     }
 
-    /** The cost of the UTC days [from, to) up to now. */
+    /** How long a computed range stays fresh: cost moves by the day, pages and budgets ask every few seconds. */
+    static final java.time.Duration FRESH_FOR = java.time.Duration.ofMinutes(1);
+
+    private final Map<String, Computed<?>> recent = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The cost of the UTC days [from, to) up to now, computed at most once a minute. */
     public Costs actual(LocalDate from, LocalDate to) {
+        return fresh("actual " + from + " " + to, () -> compute(from, to));
+    }
+
+    private Costs compute(LocalDate from, LocalDate to) {
         Instant now = this.clock.instant();
         List<CostLine> lines = new ArrayList<>();
         Set<FunctionRef> unknown = new HashSet<>();
@@ -66,6 +75,27 @@ public class CostLedger {
      * daily usage over the last complete days, all billed together.
      */
     public Forecast forecast(LocalDate from, LocalDate to) {
+        return fresh("forecast " + from + " " + to, () -> computeForecast(from, to));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T fresh(String key, java.util.function.Supplier<T> computation) {
+        Instant now = this.clock.instant();
+        Computed<?> cached = this.recent.get(key);
+        if (cached != null && !cached.at().isAfter(now) && cached.at().plus(FRESH_FOR).isAfter(now)) {
+            return (T) cached.value();
+        }
+        T value = computation.get();
+        // ranges asked once (any API caller's) do not pile up
+        this.recent.values().removeIf((c) -> !c.at().plus(FRESH_FOR).isAfter(now) || c.at().isAfter(now));
+        this.recent.put(key, new Computed<>(now, value));
+        return value;
+    }
+
+    private record Computed<T>(Instant at, T value) {
+    }
+
+    private Forecast computeForecast(LocalDate from, LocalDate to) {
         Instant now = this.clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Costs actual = actual(from, to);

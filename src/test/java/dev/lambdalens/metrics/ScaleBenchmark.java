@@ -82,21 +82,30 @@ public final class ScaleBenchmark {
         jdbc.sql("create table bench_plain (series_id bigint not null, ts bigint not null, val double precision not null, "
                 + "primary key (series_id, ts))").update();
         int minutes = 60;
-        // a first hour of each, untimed, warms the JIT and the database for all alike
+        // a first hour of each, untimed, warms the JIT and the database for all alike; then three rounds, each
+        // writing a further hour both ways, alternately, and the best round of each is taken (background work of
+        // the database, such as H2's file-store compaction, otherwise lands on whichever runs next)
         ingest(store, series, NOW - 3 * 86_400, minutes, true);
         plainInsert(dataSource, series, ids, NOW - 3 * 86_400, minutes);
+        double storeRate = 0;
+        double plainRate = 0;
+        long written = 0;
         long start = NOW - 2 * 86_400;
-        long began = System.nanoTime();
-        long written = ingest(store, series, start, minutes, true);
-        double storeRate = written / ((System.nanoTime() - began) / 1e9);
-        began = System.nanoTime();
-        long plain = plainInsert(dataSource, series, ids, start, minutes);
-        double plainRate = plain / ((System.nanoTime() - began) / 1e9);
+        for (int round = 0; round < 3; round++) {
+            long hour = start - round * 3_600L - 7_200;
+            long began = System.nanoTime();
+            written = ingest(store, series, hour, minutes, true);
+            storeRate = Math.max(storeRate, written / ((System.nanoTime() - began) / 1e9));
+            began = System.nanoTime();
+            long plain = plainInsert(dataSource, series, ids, hour, minutes);
+            plainRate = Math.max(plainRate, plain / ((System.nanoTime() - began) / 1e9));
+        }
+        ingest(store, series, start, minutes, true);
         // last, so that the old row versions an upsert leaves behind slow nothing else down
-        began = System.nanoTime();
+        long began = System.nanoTime();
         long upserted = ingest(store, series, start, minutes, false);
         double upsertRate = upserted / ((System.nanoTime() - began) / 1e9);
-        rows.add(String.format(Locale.ROOT, "| %s | ingest of new minutes, %,d samples (%,d series x %d min) | store "
+        rows.add(String.format(Locale.ROOT, "| %s | ingest of new minutes, %,d samples (%,d series x %d min), best of 3 | store "
                 + "%,.0f/s, plain JDBC batch %,.0f/s: **%.0f%%** |", database, written, series.size(), minutes,
                 storeRate, plainRate, storeRate * 100 / plainRate));
         System.out.println(rows.get(rows.size() - 1));
