@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -166,10 +165,5 @@ public class SecretCipher {
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
         }
-    }
-
-    /** For tests: every key id this cipher can decrypt. */
-    List<String> keyIds() {
-        return new ArrayList<>(this.keys.keySet());
     }
 }

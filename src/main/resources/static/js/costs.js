@@ -1,7 +1,7 @@
 /*
  * Draws every element with a data-cost-chart attribute: {x: [epoch seconds], series: [{label, values, dash}],
- * unit, limit, limitLabel, bars}. The data comes with the page, so there is nothing to fetch. Also sets up the
- * function table's search and sorting.
+ * unit, limit, limitLabel, bars}. The data comes with the page, so there is nothing to fetch. The function table's
+ * search and sorting come from overview.js, which the costs page loads too.
  */
 (function () {
   'use strict';
@@ -52,38 +52,7 @@
     }).observe(element);
   }
 
-  function setUpTable(input, table) {
-    input.addEventListener('input', function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      table.querySelectorAll('tbody tr').forEach(function (row) {
-        var text = (row.getAttribute('data-search') || '').toLowerCase();
-        row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
-      });
-    });
-    var headers = Array.from(table.querySelectorAll('th[data-sort]'));
-    headers.forEach(function (header, column) {
-      header.addEventListener('click', function () {
-        var ascending = header.getAttribute('aria-sort') !== 'ascending';
-        headers.forEach(function (h) { h.removeAttribute('aria-sort'); });
-        header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var numeric = header.getAttribute('data-sort') === 'number';
-        var body = table.tBodies[0];
-        Array.from(body.rows).sort(function (a, b) {
-          var x = a.cells[column].getAttribute('data-value') || '';
-          var y = b.cells[column].getAttribute('data-value') || '';
-          var order = numeric ? (parseFloat(x) - parseFloat(y)) : x.localeCompare(y);
-          return ascending ? order : -order;
-        }).forEach(function (row) { body.appendChild(row); });
-      });
-    });
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-cost-chart]').forEach(draw);
-    var table = document.getElementById('functions');
-    var input = document.getElementById('function-search');
-    if (table && input) {
-      setUpTable(input, table);
-    }
   });
 })();

@@ -1,4 +1,5 @@
-/* The overview's function table: search as you type, and sort by any column header. */
+/* A function table (#functions, searched by #function-search): search as you type, sort by any column header.
+ * The overview and the costs page use it. */
 (function () {
   'use strict';
 

@@ -1,7 +1,6 @@
 package dev.lambdalens.metrics;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -94,9 +93,5 @@ public class Retention {
             logger.info("Pruned {} samples and rollups past their retention", deleted);
         }
         return deleted;
-    }
-
-    Duration interval() {
-        return this.properties.interval();
     }
 }

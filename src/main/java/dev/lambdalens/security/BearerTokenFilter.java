@@ -28,15 +28,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** Whether the request presents a bearer token (which also makes it exempt from CSRF: no cookie rides on it). */
+    static boolean carriesToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!carriesToken(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiToken> token = this.tokens.authenticate(header.substring(7).trim());
+        Optional<ApiToken> token = this.tokens.authenticate(request.getHeader("Authorization").substring(7).trim());
         if (token.isEmpty()) {
             this.problems.write(response, 401, "Unauthorized", "The bearer token is unknown, expired or revoked.");
             return;

@@ -1,8 +1,6 @@
 package dev.lambdalens.security;
 
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -67,10 +65,8 @@ class SecurityConfiguration {
                     .userInfoEndpoint((info) -> info.oidcUserService(oidcUsers)));
             }
             // a bearer token is no cookie a forged form could ride on; every session-authenticated change needs the token
-            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE).ignoringRequestMatchers((HttpServletRequest request) -> {
-                String header = request.getHeader("Authorization");
-                return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-            }));
+            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE)
+                .ignoringRequestMatchers(BearerTokenFilter::carriesToken));
             http.exceptionHandling((exceptions) -> exceptions
                 .defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(response, 401,
                         "Unauthorized", "Sign in, or send Authorization: Bearer <token>."), API)
