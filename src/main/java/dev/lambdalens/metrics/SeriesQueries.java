@@ -130,18 +130,7 @@ public class SeriesQueries {
     /** As {@link #perFunction(LambdaMetric, Statistic, Instant, Instant)}, for the functions of one account and region. */
     public Map<FunctionRef, Double> perFunction(LambdaMetric metric, Statistic statistic, Instant from, Instant to,
             @Nullable String account, @Nullable String region) {
-        Map<FunctionRef, Double> figures = new HashMap<>();
-        this.jdbc.sql("select s.account_id, s.region, s.function_name, " + statistic.rollupFunction() + "(v.val) "
-                + "from metric_series s join metric_sample v on v.series_id = s.id "
-                + "where s.metric = :metric and s.statistic = :statistic and s.function_name <> '' "
-                + ((account != null) ? "and s.account_id = :account " : "")
-                + ((region != null) ? "and s.region = :region " : "")
-                + "and v.ts >= :from and v.ts < :to group by s.account_id, s.region, s.function_name")
-            .paramSource(parameters(metric, statistic, from, to, account, region))
-            .query((rs) -> {
-                figures.put(new FunctionRef(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getDouble(4));
-            });
-        return figures;
+        return figures(new SeriesFilter(metric, statistic, false, account, region), from, to);
     }
 
     /** One series rolled up over [from, to) with its statistic's rule; empty when it has no datapoint there. */
@@ -167,97 +156,146 @@ public class SeriesQueries {
      * {@link #perFunction(LambdaMetric, Statistic, Instant, Instant)} does; the map's keys have an empty name.
      */
     public Map<FunctionRef, Double> perAccount(LambdaMetric metric, Statistic statistic, Instant from, Instant to) {
-        Map<FunctionRef, Double> figures = new HashMap<>();
-        this.jdbc.sql("select s.account_id, s.region, " + statistic.rollupFunction() + "(v.val) "
-                + "from metric_series s join metric_sample v on v.series_id = s.id "
-                + "where s.metric = :metric and s.statistic = :statistic and s.function_name = '' "
-                + "and v.ts >= :from and v.ts < :to group by s.account_id, s.region")
-            .paramSource(parameters(metric, statistic, from, to, null, null))
-            .query((rs) -> {
-                figures.put(new FunctionRef(rs.getString(1), rs.getString(2), ""), rs.getDouble(3));
-            });
-        return figures;
+        return figures(new SeriesFilter(metric, statistic, true, null, null), from, to);
     }
 
-    private static Map<String, Object> parameters(LambdaMetric metric, Statistic statistic, Instant from, Instant to,
-            @Nullable String account, @Nullable String region) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("metric", metric.metricName());
-        parameters.put("statistic", statistic.wireName());
-        parameters.put("from", from.getEpochSecond());
-        parameters.put("to", to.getEpochSecond());
-        if (account != null) {
-            parameters.put("account", account);
+    private Map<FunctionRef, Double> figures(SeriesFilter filter, Instant from, Instant to) {
+        Map<Long, FunctionRef> refs = seriesOf(filter);
+        if (refs.isEmpty()) {
+            return Map.of();
         }
-        if (region != null) {
-            parameters.put("region", region);
-        }
-        return parameters;
+        Map<Long, Partial> totals = new HashMap<>();
+        scan(filter, from.getEpochSecond(), to.getEpochSecond(), true,
+                (series, ts, partial) -> totals.merge(series, partial, Partial::plus));
+        Map<FunctionRef, Double> figures = new HashMap<>();
+        totals.forEach((series, total) -> figures.put(refs.get(series), total.value(filter.statistic())));
+        return figures;
     }
 
     /**
      * One metric and statistic of every function (or, with {@code accountLevel}, of every account and region) over
-     * [from, to) at {@code stepSeconds}, in one query: what a rule watching thousands of functions needs.
+     * [from, to) at {@code stepSeconds}: what a rule watching thousands of functions needs.
      */
     public Map<FunctionRef, List<Point>> readAll(LambdaMetric metric, Statistic statistic, boolean accountLevel,
             Instant from, Instant to, long stepSeconds) {
         if (stepSeconds < Steps.NATIVE_SECONDS || stepSeconds % Steps.NATIVE_SECONDS != 0) {
             throw new IllegalArgumentException("Step must be a positive multiple of 60 seconds: " + stepSeconds);
         }
+        SeriesFilter filter = new SeriesFilter(metric, statistic, accountLevel, null, null);
+        Map<Long, FunctionRef> refs = seriesOf(filter);
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
         long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
-        long end = to.getEpochSecond();
-        String functions = " and s.function_name " + (accountLevel ? "= ''" : "<> ''");
-        Map<FunctionRef, Map<Long, Partial>> series = new HashMap<>();
-        long rawFrom = start;
-        if (stepSeconds % HOUR == 0) {
-            long rolledUntil = Math.min(end, this.jdbc.sql("select min(hour_ts) from rollup_pending").query(Long.class)
-                .optional()
-                .orElse(Long.MAX_VALUE));
-            if (rolledUntil > start) {
-                String bucket = "(r.hour_ts / " + stepSeconds + ") * " + stepSeconds;
-                this.jdbc.sql("select s.account_id, s.region, s.function_name, " + bucket + ", sum(r.val_sum), "
-                        + "sum(r.val_count), min(r.val_min), max(r.val_max) from metric_series s join metric_rollup r "
-                        + "on r.series_id = s.id where s.metric = :metric and s.statistic = :statistic" + functions
-                        + " and r.hour_ts >= :from and r.hour_ts < :to "
-                        + "group by s.account_id, s.region, s.function_name, " + bucket)
-                    .param("metric", metric.metricName())
-                    .param("statistic", statistic.wireName())
-                    .param("from", start)
-                    .param("to", rolledUntil)
-                    .query((rs) -> {
-                        collect(series, rs);
-                    });
-                rawFrom = rolledUntil;
-            }
-        }
-        if (end > rawFrom) {
-            String bucket = "(v.ts / " + stepSeconds + ") * " + stepSeconds;
-            this.jdbc.sql("select s.account_id, s.region, s.function_name, " + bucket + ", sum(v.val), count(v.val), "
-                    + "min(v.val), max(v.val) from metric_series s join metric_sample v on v.series_id = s.id "
-                    + "where s.metric = :metric and s.statistic = :statistic" + functions
-                    + " and v.ts >= :from and v.ts < :to group by s.account_id, s.region, s.function_name, " + bucket)
-                .param("metric", metric.metricName())
-                .param("statistic", statistic.wireName())
-                .param("from", rawFrom)
-                .param("to", end)
-                .query((rs) -> {
-                    collect(series, rs);
-                });
-        }
+        Map<Long, Map<Long, Partial>> buckets = new HashMap<>();
+        scan(filter, start, to.getEpochSecond(), stepSeconds % HOUR == 0,
+                (series, ts, partial) -> merge(buckets.computeIfAbsent(series, (s) -> new HashMap<>()),
+                        Math.floorDiv(ts, stepSeconds) * stepSeconds, partial));
         Map<FunctionRef, List<Point>> points = new HashMap<>();
-        series.forEach((ref, buckets) -> {
-            List<Point> list = new ArrayList<>(buckets.size());
-            new java.util.TreeMap<>(buckets).forEach((t, partial) -> list.add(new Point(t, partial.value(statistic))));
-            points.put(ref, list);
+        buckets.forEach((series, partials) -> {
+            List<Point> list = new ArrayList<>(partials.size());
+            new java.util.TreeMap<>(partials).forEach((t, partial) -> list.add(new Point(t, partial.value(statistic))));
+            points.put(refs.get(series), list);
         });
         return points;
     }
 
-    private static void collect(Map<FunctionRef, Map<Long, Partial>> series, java.sql.ResultSet rs)
-            throws java.sql.SQLException {
-        merge(series.computeIfAbsent(new FunctionRef(rs.getString(1), rs.getString(2), rs.getString(3)),
-                (k) -> new HashMap<>()), rs.getLong(4), new Partial(rs.getDouble(5), rs.getLong(6), rs.getDouble(7),
-                rs.getDouble(8)));
+    /** The ids of the series a filter selects, with the function (or account and region) each belongs to. */
+    private Map<Long, FunctionRef> seriesOf(SeriesFilter filter) {
+        Map<Long, FunctionRef> refs = new HashMap<>();
+        this.jdbc.sql("select s.id, s.account_id, s.region, s.function_name from metric_series s where "
+                + filter.condition())
+            .params(filter.parameters())
+            .query((rs) -> {
+                refs.put(rs.getLong(1), new FunctionRef(rs.getString(2), rs.getString(3), rs.getString(4)));
+            });
+        return refs;
+    }
+
+    /**
+     * Hands every stored value of the filtered series in [from, to) to {@code sink}: the whole hours inside the range
+     * from their rollups when {@code rollups} allows and they are rolled up, everything else minute by minute. The
+     * rows are combined here rather than grouped in SQL: one indexed range read per series and a hash map are several
+     * times cheaper on H2 than its GROUP BY over the same rows, and no slower on PostgreSQL.
+     */
+    private void scan(SeriesFilter filter, long from, long to, boolean rollups, PartialSink sink) {
+        if (rollups) {
+            long firstHour = Math.floorDiv(from + HOUR - 1, HOUR) * HOUR;
+            long lastHour = Math.min(Math.floorDiv(to, HOUR) * HOUR, rolledUntil(filter));
+            if (lastHour > firstHour) {
+                scanMinutes(filter, from, firstHour, sink);
+                this.jdbc.sql("select r.series_id, r.hour_ts, r.val_sum, r.val_count, r.val_min, r.val_max "
+                        + "from metric_series s join metric_rollup r on r.series_id = s.id where " + filter.condition()
+                        + " and r.hour_ts >= :from and r.hour_ts < :to")
+                    .params(filter.parameters())
+                    .param("from", firstHour)
+                    .param("to", lastHour)
+                    .query((rs) -> {
+                        sink.accept(rs.getLong(1), rs.getLong(2), new Partial(rs.getDouble(3), rs.getLong(4),
+                                rs.getDouble(5), rs.getDouble(6)));
+                    });
+                scanMinutes(filter, lastHour, to, sink);
+                return;
+            }
+        }
+        scanMinutes(filter, from, to, sink);
+    }
+
+    private void scanMinutes(SeriesFilter filter, long from, long to, PartialSink sink) {
+        if (to <= from) {
+            return;
+        }
+        this.jdbc.sql("select v.series_id, v.ts, v.val from metric_series s join metric_sample v on v.series_id = s.id "
+                + "where " + filter.condition() + " and v.ts >= :from and v.ts < :to")
+            .params(filter.parameters())
+            .param("from", from)
+            .param("to", to)
+            .query((rs) -> {
+                double value = rs.getDouble(3);
+                sink.accept(rs.getLong(1), rs.getLong(2), new Partial(value, 1, value, value));
+            });
+    }
+
+    /** The start of the earliest hour not rolled up yet, of the filter's region or of any (or far in the future). */
+    private long rolledUntil(SeriesFilter filter) {
+        if (filter.account() != null && filter.region() != null) {
+            return rolledUntil(filter.account(), filter.region());
+        }
+        return this.jdbc.sql("select min(hour_ts) from rollup_pending")
+            .query(Long.class)
+            .optional()
+            .orElse(Long.MAX_VALUE);
+    }
+
+    /** Receives stored values one by one: a minute's value, or an hour's rollup. */
+    @FunctionalInterface
+    private interface PartialSink {
+
+        void accept(long series, long epochSecond, Partial partial);
+    }
+
+    /** Which series a query reads: one metric and statistic, of functions or account-level, optionally narrowed. */
+    private record SeriesFilter(LambdaMetric metric, Statistic statistic, boolean accountLevel,
+            @Nullable String account, @Nullable String region) {
+
+        String condition() {
+            return "s.metric = :metric and s.statistic = :statistic and s.function_name "
+                    + (this.accountLevel ? "= ''" : "<> ''") + ((this.account != null) ? " and s.account_id = :account" : "")
+                    + ((this.region != null) ? " and s.region = :region" : "");
+        }
+
+        Map<String, Object> parameters() {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("metric", this.metric.metricName());
+            parameters.put("statistic", this.statistic.wireName());
+            if (this.account != null) {
+                parameters.put("account", this.account);
+            }
+            if (this.region != null) {
+                parameters.put("region", this.region);
+            }
+            return parameters;
+        }
     }
 
     /** The accounts that have stored this metric for the function (or account level) in the region. */

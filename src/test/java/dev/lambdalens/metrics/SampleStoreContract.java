@@ -185,6 +185,37 @@ abstract class SampleStoreContract {
     }
 
     @Test
+    void aFigureOverDaysTakesTheWholeHoursFromTheRollupsAndTheEdgesFromTheMinutes() {
+        long start = T0 - 3 * 86_400;
+        List<Point> minutes = new java.util.ArrayList<>();
+        List<Point> peaks = new java.util.ArrayList<>();
+        for (long t = start; t < T0; t += 60) {
+            minutes.add(new Point(t, (t / 60) % 7));
+            peaks.add(new Point(t, (t / 60) % 13));
+        }
+        this.store.upsert(Map.of(INVOCATIONS, minutes, CONCURRENCY, peaks, ACCOUNT_INVOCATIONS, minutes));
+        // neither end on an hour: the first and last partial hours can only come from the minutes
+        Instant from = Instant.ofEpochSecond(start + 25 * 60);
+        Instant to = Instant.ofEpochSecond(T0 - 35 * 60);
+        FunctionRef function = new FunctionRef(ACCOUNT, "us-east-1", "orders-api");
+        double sum = minutes.stream()
+            .filter((p) -> p.epochSecond() >= from.getEpochSecond() && p.epochSecond() < to.getEpochSecond())
+            .mapToDouble(Point::value)
+            .sum();
+        retention(T0).rollUpPending();
+        // the minutes of the whole hours in between are gone: the answer must take those hours from the rollups
+        this.jdbc.sql("delete from metric_sample where ts >= ? and ts < ?")
+            .params(start + 3_600, T0 - 3_600)
+            .update();
+        assertThat(this.queries.perFunction(LambdaMetric.INVOCATIONS, Statistic.SUM, from, to))
+            .containsOnly(Map.entry(function, sum));
+        assertThat(this.queries.perFunction(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, from, to))
+            .containsOnly(Map.entry(function, 12.0));
+        assertThat(this.queries.perAccount(LambdaMetric.INVOCATIONS, Statistic.SUM, from, to))
+            .containsOnly(Map.entry(new FunctionRef(ACCOUNT, "us-east-1", ""), sum));
+    }
+
+    @Test
     void aLateDatapointMakesItsHourPendingAgainAndTheNextRollUpTakesIt() {
         this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 10), point(1, 5))));
         Retention retention = retention(T0 + 7_200);
