@@ -5,6 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.lambdalens.collector.MetricsCollected;
 
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
@@ -15,16 +19,20 @@ import dev.lambdalens.metrics.Statistic;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Joins the inventory with each function's figures over the last hour: five grouped queries for all functions
- * together, not five per function.
+ * Joins the inventory with each function's figures over the last hour: five queries for all functions together, not
+ * five per function. The figures of every function (the overview's table) are reused for a while: until new samples
+ * arrive in this instance, and at most {@link #REUSE_FOR}, which bounds how late another instance's collection shows.
  */
 @Component
 class RecentFigures {
 
     static final Duration LAST_HOUR = Duration.ofHours(1);
+
+    static final Duration REUSE_FOR = Duration.ofSeconds(30);
 
     private final Inventory inventory;
 
@@ -38,31 +46,59 @@ class RecentFigures {
         this.clock = clock;
     }
 
+    private final AtomicLong arrivals = new AtomicLong();
+
+    private final AtomicReference<@Nullable Snapshot> everyFunction = new AtomicReference<>();
+
+    /** Every function LambdaLens knows, with its last hour. */
     List<FunctionRow> lastHour() {
-        return rows(this.inventory.functions());
+        Instant now = this.clock.instant();
+        Snapshot snapshot = this.everyFunction.get();
+        if (snapshot == null || !now.isBefore(snapshot.takenAt().plus(REUSE_FOR)) || now.isBefore(snapshot.takenAt())) {
+            long arrivalsBefore = this.arrivals.get();
+            snapshot = new Snapshot(now, figures(new Scope(now.minus(LAST_HOUR), now, null, null)));
+            // samples that arrived while reading may be missing from it: use it this once, keep it only otherwise
+            if (this.arrivals.get() == arrivalsBefore) {
+                this.everyFunction.set(snapshot);
+            }
+        }
+        return rows(this.inventory.functions(), snapshot.figures());
     }
 
+    /** The given functions with their last hour, read now. */
     List<FunctionRow> rows(List<FunctionSummary> functions) {
         Instant to = this.clock.instant();
-        Instant from = to.minus(LAST_HOUR);
         // one function's page reads its own region, not every function LambdaLens knows
         String account = (functions.stream().map(FunctionSummary::account).distinct().count() == 1)
                 ? functions.get(0).account() : null;
         String region = (functions.stream().map(FunctionSummary::region).distinct().count() == 1)
                 ? functions.get(0).region() : null;
-        Scope scope = new Scope(from, to, account, region);
-        Map<FunctionRef, Double> invocations = figure(LambdaMetric.INVOCATIONS, Statistic.SUM, scope);
-        Map<FunctionRef, Double> errors = figure(LambdaMetric.ERRORS, Statistic.SUM, scope);
-        Map<FunctionRef, Double> throttles = figure(LambdaMetric.THROTTLES, Statistic.SUM, scope);
-        Map<FunctionRef, Double> concurrency = figure(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, scope);
-        Map<FunctionRef, Double> p99 = figure(LambdaMetric.DURATION, Statistic.P99, scope);
+        return rows(functions, figures(new Scope(to.minus(LAST_HOUR), to, account, region)));
+    }
+
+    /** New samples: the figures of every function are read afresh on the next request. */
+    @EventListener
+    void on(MetricsCollected collected) {
+        this.arrivals.incrementAndGet();
+        this.everyFunction.set(null);
+    }
+
+    private static List<FunctionRow> rows(List<FunctionSummary> functions, Figures figures) {
         return functions.stream().map((function) -> {
             FunctionRef ref = new FunctionRef(function.account(), function.region(), function.name());
-            Double p99Ms = p99.get(ref);
+            Double p99Ms = figures.p99().get(ref);
             Double share = (p99Ms != null) ? p99Ms / (function.timeoutSeconds() * 1000.0) : null;
-            return new FunctionRow(function, new FunctionFigures(invocations.get(ref), errors.get(ref),
-                    throttles.get(ref), concurrency.get(ref), p99Ms, share));
+            return new FunctionRow(function, new FunctionFigures(figures.invocations().get(ref),
+                    figures.errors().get(ref), figures.throttles().get(ref), figures.concurrency().get(ref), p99Ms,
+                    share));
         }).toList();
+    }
+
+    private Figures figures(Scope scope) {
+        return new Figures(figure(LambdaMetric.INVOCATIONS, Statistic.SUM, scope),
+                figure(LambdaMetric.ERRORS, Statistic.SUM, scope), figure(LambdaMetric.THROTTLES, Statistic.SUM, scope),
+                figure(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, scope),
+                figure(LambdaMetric.DURATION, Statistic.P99, scope));
     }
 
     private Map<FunctionRef, Double> figure(LambdaMetric metric, Statistic statistic, Scope scope) {
@@ -71,5 +107,14 @@ class RecentFigures {
 
     /** The range, and the account and region when every row shares them. */
     private record Scope(Instant from, Instant to, @Nullable String account, @Nullable String region) {
+    }
+
+    /** The five figures of the table, per function. */
+    private record Figures(Map<FunctionRef, Double> invocations, Map<FunctionRef, Double> errors,
+            Map<FunctionRef, Double> throttles, Map<FunctionRef, Double> concurrency, Map<FunctionRef, Double> p99) {
+    }
+
+    /** The figures of every function as read at one moment. */
+    private record Snapshot(Instant takenAt, Figures figures) {
     }
 }
