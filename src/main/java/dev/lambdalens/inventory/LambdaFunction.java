@@ -77,6 +77,7 @@ class LambdaFunction {
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "function_tag", joinColumns = @JoinColumn(name = "function_id"))
+    @Fetch(FetchMode.SUBSELECT)
     @MapKeyColumn(name = "tag_key")
     @Column(name = "tag_value")
     private Map<String, String> tags = new HashMap<>();

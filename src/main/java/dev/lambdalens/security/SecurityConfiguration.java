@@ -40,7 +40,7 @@ class SecurityConfiguration {
             http.authenticationProvider(new RateLimitedAuthenticationProvider(passwordLogin, attempts));
             http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
             http.authorizeHttpRequests((authorize) -> {
-                authorize.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.svg", "/error",
+                authorize.requestMatchers("/login", "/static/**", "/webjars/**", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll();
                 // Kinesis Data Firehose authenticates with its own access key, checked by the endpoint
                 authorize.requestMatchers(HttpMethod.POST, FIREHOSE).permitAll();

@@ -47,8 +47,8 @@ class EndpointSecurityTests {
 
     static {
         // sign-in, static assets, health
-        expect(Access.PUBLIC, "GET /login", "GET /actuator/health", "GET /css/lambdalens.css", "GET /js/charts.js",
-                "GET /favicon.svg");
+        expect(Access.PUBLIC, "GET /login", "GET /actuator/health", "GET /static/css/lambdalens.css", "GET /static/js/charts.js",
+                "GET /static/favicon.svg");
         // pages
         expect(Access.VIEWER, "GET /", "GET /functions/{region}/{name}", "GET /collector", "GET /alerts",
                 "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /costs", "GET /insights");
@@ -82,8 +82,8 @@ class EndpointSecurityTests {
 
     /** Served by filters or other handler mappings than the controllers', so listed here rather than discovered. */
     static final Set<String> NOT_CONTROLLERS = Set.of("GET /actuator/health", "GET /actuator/info",
-            "GET /actuator/prometheus", "GET /v3/api-docs", "GET /swagger-ui.html", "GET /css/lambdalens.css",
-            "GET /js/charts.js", "GET /favicon.svg");
+            "GET /actuator/prometheus", "GET /v3/api-docs", "GET /swagger-ui.html", "GET /static/css/lambdalens.css",
+            "GET /static/js/charts.js", "GET /static/favicon.svg");
 
     @Autowired
     MockMvc mvc;

@@ -44,7 +44,7 @@ class PageTests {
         assertThat(html).contains("image-resizer", "pdf-renderer", "nightly-report", "thumbnailer");
         assertThat(html).contains("/functions/us-east-1/image-resizer?account=123456789012");
         assertThat(count(html, "data-chart=")).isEqualTo(4);
-        assertThat(html).contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "/js/overview.js");
+        assertThat(html).contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js", "/static/js/overview.js");
     }
 
     @Test
