@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.lambdalens.collector.MetricsCollected;
 
@@ -17,6 +15,7 @@ import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.SeriesQueries;
 import dev.lambdalens.metrics.Statistic;
 
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.event.EventListener;
@@ -24,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Joins the inventory with each function's figures over the last hour: five queries for all functions together, not
- * five per function. The figures of every function (the overview's table) are reused for a while: until new samples
- * arrive in this instance, and at most {@link #REUSE_FOR}, which bounds how late another instance's collection shows.
+ * five per function. The figures of every function (the overview's table) are shared by every request until new
+ * samples arrive in this instance, and at most {@link #REUSE_FOR} (which bounds how late another instance's
+ * collection shows); while the overview is being looked at, they are read again as soon as samples arrive.
  */
 @Component
 class RecentFigures {
@@ -34,35 +34,28 @@ class RecentFigures {
 
     static final Duration REUSE_FOR = Duration.ofSeconds(30);
 
+    /** How long after somebody looked at the overview its figures are kept ready. */
+    static final Duration WATCHED_FOR = Duration.ofMinutes(5);
+
     private final Inventory inventory;
 
     private final SeriesQueries queries;
 
     private final Clock clock;
 
+    private final RefreshAhead<Figures> everyFunction;
+
     RecentFigures(Inventory inventory, SeriesQueries queries, Clock clock) {
         this.inventory = inventory;
         this.queries = queries;
         this.clock = clock;
+        this.everyFunction = new RefreshAhead<>("overview-figures",
+                (now) -> figures(new Scope(now.minus(LAST_HOUR), now, null, null)), clock, REUSE_FOR, WATCHED_FOR);
     }
-
-    private final AtomicLong arrivals = new AtomicLong();
-
-    private final AtomicReference<@Nullable Snapshot> everyFunction = new AtomicReference<>();
 
     /** Every function LambdaLens knows, with its last hour. */
     List<FunctionRow> lastHour() {
-        Instant now = this.clock.instant();
-        Snapshot snapshot = this.everyFunction.get();
-        if (snapshot == null || !now.isBefore(snapshot.takenAt().plus(REUSE_FOR)) || now.isBefore(snapshot.takenAt())) {
-            long arrivalsBefore = this.arrivals.get();
-            snapshot = new Snapshot(now, figures(new Scope(now.minus(LAST_HOUR), now, null, null)));
-            // samples that arrived while reading may be missing from it: use it this once, keep it only otherwise
-            if (this.arrivals.get() == arrivalsBefore) {
-                this.everyFunction.set(snapshot);
-            }
-        }
-        return rows(this.inventory.functions(), snapshot.figures());
+        return rows(this.inventory.functions(), this.everyFunction.get());
     }
 
     /** The given functions with their last hour, read now. */
@@ -79,8 +72,12 @@ class RecentFigures {
     /** New samples: the figures of every function are read afresh on the next request. */
     @EventListener
     void on(MetricsCollected collected) {
-        this.arrivals.incrementAndGet();
-        this.everyFunction.set(null);
+        this.everyFunction.changed();
+    }
+
+    @PreDestroy
+    void close() {
+        this.everyFunction.close();
     }
 
     private static List<FunctionRow> rows(List<FunctionSummary> functions, Figures figures) {
@@ -114,7 +111,4 @@ class RecentFigures {
             Map<FunctionRef, Double> throttles, Map<FunctionRef, Double> concurrency, Map<FunctionRef, Double> p99) {
     }
 
-    /** The figures of every function as read at one moment. */
-    private record Snapshot(Instant takenAt, Figures figures) {
-    }
 }
