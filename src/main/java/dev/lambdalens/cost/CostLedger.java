@@ -1,6 +1,7 @@
 package dev.lambdalens.cost;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,9 +12,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.lambdalens.inventory.Architecture;
 import dev.lambdalens.metrics.FunctionRef;
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
 
@@ -25,6 +32,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class CostLedger {
 
+    /** How long a computed range stays fresh: cost moves by the day, pages and budgets ask every few seconds. */
+    static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
+    /**
+     * How long a range's last figure may still be shown while it is computed again in the background: reading a
+     * month of usage can take seconds, and no page should wait for it once a figure is there.
+     */
+    static final Duration SHOWN_FOR_AT_MOST = Duration.ofMinutes(10);
+
     private final UsageReader usage;
 
     private final BillCalculator calculator;
@@ -35,29 +51,40 @@ public class CostLedger {
 
     private final Clock clock;
 
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor((task) -> {
+        Thread thread = new Thread(task, "cost-ledger");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Recent results by range, recomputed one at a time in the background once {@link #FRESH_FOR} old. */
+    private final LoadingCache<Range, Object> recent;
+
     CostLedger(UsageReader usage, CostProperties properties, Clock clock) {
         this.usage = usage;
         this.prices = new PriceList(properties.prices());
         this.calculator = new BillCalculator(this.prices, properties.freeTier());
         this.properties = properties;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder()
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .refreshAfterWrite(FRESH_FOR)
+            .expireAfterWrite(SHOWN_FOR_AT_MOST)
+            .maximumSize(64) // ranges asked once (any API caller's) do not pile up
+            .executor(this.refresher)
+            .build(this::compute);
     }
 
     public PriceList prices() {
         return this.prices;
     }
 
-    /** How long a computed range stays fresh: cost moves by the day, pages and budgets ask every few seconds. */
-    static final java.time.Duration FRESH_FOR = java.time.Duration.ofMinutes(1);
-
-    private final Map<String, Computed<?>> recent = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** The cost of the UTC days [from, to) up to now, computed at most once a minute. */
     public Costs actual(LocalDate from, LocalDate to) {
-        return fresh("actual " + from + " " + to, () -> compute(from, to));
+        return (Costs) this.recent.get(new Range(false, from, to));
     }
 
-    private Costs compute(LocalDate from, LocalDate to) {
+    private Costs computeActual(LocalDate from, LocalDate to) {
         Instant now = this.clock.instant();
         List<CostLine> lines = new ArrayList<>();
         Set<FunctionRef> unknown = new HashSet<>();
@@ -75,30 +102,26 @@ public class CostLedger {
      * daily usage over the last complete days, all billed together.
      */
     public Forecast forecast(LocalDate from, LocalDate to) {
-        return fresh("forecast " + from + " " + to, () -> computeForecast(from, to));
+        return (Forecast) this.recent.get(new Range(true, from, to));
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T fresh(String key, java.util.function.Supplier<T> computation) {
-        Instant now = this.clock.instant();
-        Computed<?> cached = this.recent.get(key);
-        if (cached != null && !cached.at().isAfter(now) && cached.at().plus(FRESH_FOR).isAfter(now)) {
-            return (T) cached.value();
-        }
-        T value = computation.get();
-        // ranges asked once (any API caller's) do not pile up
-        this.recent.values().removeIf((c) -> !c.at().plus(FRESH_FOR).isAfter(now) || c.at().isAfter(now));
-        this.recent.put(key, new Computed<>(now, value));
-        return value;
+    private Object compute(Range range) {
+        return range.forecast() ? computeForecast(range.from(), range.to()) : computeActual(range.from(), range.to());
     }
 
-    private record Computed<T>(Instant at, T value) {
+    @PreDestroy
+    void close() {
+        this.refresher.shutdownNow();
+    }
+
+    /** What was asked for: the actual cost or the forecast of the days [from, to). */
+    private record Range(boolean forecast, LocalDate from, LocalDate to) {
     }
 
     private Forecast computeForecast(LocalDate from, LocalDate to) {
         Instant now = this.clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Costs actual = actual(from, to);
+        Costs actual = computeActual(from, to); // not actual(): a cache's loader must not load another key
         if (!today.isBefore(to)) {
             return new Forecast(actual, actual.lines(), "The period has ended: the forecast is the actual cost.");
         }

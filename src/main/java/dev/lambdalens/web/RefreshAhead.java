@@ -114,23 +114,21 @@ final class RefreshAhead<T> implements AutoCloseable {
     }
 
     private void read(CompletableFuture<Read<T>> mine) {
-        {
-            try {
-                long arrivalsBefore = this.arrivals.get();
-                Instant at = this.clock.instant();
-                Read<T> read = new Read<>(at, arrivalsBefore, this.reader.apply(at));
-                this.latest.accumulateAndGet(read, (old, next) -> (old == null || next.arrivals() >= old.arrivals())
-                        ? next : old);
-                this.reading.set(null);
-                mine.complete(read);
-                if (this.arrivals.get() > arrivalsBefore && watched()) {
-                    readInBackground(); // more arrived while reading
-                }
+        try {
+            long arrivalsBefore = this.arrivals.get();
+            Instant at = this.clock.instant();
+            Read<T> read = new Read<>(at, arrivalsBefore, this.reader.apply(at));
+            this.latest.accumulateAndGet(read,
+                    (old, next) -> (old == null || next.arrivals() >= old.arrivals()) ? next : old);
+            this.reading.set(null);
+            mine.complete(read);
+            if (this.arrivals.get() > arrivalsBefore && watched()) {
+                readInBackground(); // more arrived while reading
             }
-            catch (RuntimeException ex) {
-                this.reading.set(null);
-                mine.completeExceptionally(ex);
-            }
+        }
+        catch (RuntimeException ex) {
+            this.reading.set(null);
+            mine.completeExceptionally(ex);
         }
     }
 

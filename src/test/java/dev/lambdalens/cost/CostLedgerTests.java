@@ -1,11 +1,13 @@
 package dev.lambdalens.cost;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.lambdalens.collector.MetricsCollected;
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.Architecture;
 import dev.lambdalens.inventory.DiscoveredFunction;
@@ -16,6 +18,7 @@ import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.Statistic;
 import dev.lambdalens.testing.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
@@ -56,6 +60,9 @@ class CostLedgerTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeAll
     void storeThreeWeeks() {
@@ -105,6 +112,33 @@ class CostLedgerTests {
         assertThat(forecast.total()).isCloseTo(0.664 + 114.5335624, within(1e-6));
         assertThat(forecast.actual().total()).isCloseTo(66.9094664, within(1e-6));
         assertThat(forecast.method()).contains("from 2026-11-14 to 2026-11-20 (7.0 day(s) of collected data)");
+    }
+
+    @Test
+    void aFigureAMinuteOldIsShownWhileTheNextIsComputedInTheBackground() {
+        // October is billed on its own: a day there does not touch the November figures of the other tests
+        LocalDate day = LocalDate.of(2026, 10, 15);
+        long noon = Instant.parse("2026-10-15T12:00:00Z").getEpochSecond();
+        this.samples.upsert(Map.of(key(LambdaMetric.INVOCATIONS), List.of(new Point(noon, 1_000_000))));
+        double first = this.ledger.actual(day, day.plusDays(1)).total();
+        assertThat(first).isZero(); // within the free tier
+        this.samples.upsert(Map.of(key(LambdaMetric.INVOCATIONS), List.of(new Point(noon + 60, 5_000_000))));
+        this.events.publishEvent(new MetricsCollected(ACCOUNT, "us-east-1", Instant.ofEpochSecond(noon),
+                Instant.ofEpochSecond(noon + 120), 1));
+        try {
+            assertThat(this.ledger.actual(day, day.plusDays(1)).total()).as("still fresh").isZero();
+            this.clock.advance(CostLedger.FRESH_FOR.plusSeconds(1));
+            // the page is not kept waiting: it gets the last figure, and the next one is on its way
+            assertThat(this.ledger.actual(day, day.plusDays(1)).total()).isZero();
+            // 6,000,000 requests, 1,000,000 free: 5,000,000 x $0.20/M = $1
+            Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(this.ledger.actual(day, day.plusDays(1)).total())
+                    .isCloseTo(1.0, within(1e-9)));
+        }
+        finally {
+            this.clock.set(NOW);
+        }
     }
 
     static DiscoveredFunction function(int memory, Instant lastModified) {
