@@ -25,6 +25,7 @@ import dev.lambdalens.metrics.Statistic;
 import dev.lambdalens.metrics.Steps;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,7 +86,8 @@ class OverviewController {
             regions.add(new RegionView(panel, this.charts.render(regionCharts(account, region, limit, to))));
         });
         model.addAttribute("regions", regions);
-        model.addAttribute("rows", rows);
+        OverviewRow.Formatter formatter = new OverviewRow.Formatter(LocaleContextHolder.getLocale());
+        model.addAttribute("rows", rows.stream().map(formatter::row).toList());
         model.addAttribute("firing", this.alerts.firing());
         model.addAttribute("monthToDate", this.costs.monthToDate(CostGrouping.REGION, null).total());
         model.addAttribute("budgets", this.budgets.all());
