@@ -33,6 +33,11 @@ public class Retention {
 
     private final Clock clock;
 
+    /** The cutoffs this instance last pruned to: samples before the first, rollups before the second. */
+    private volatile long prunedRawBefore = Long.MIN_VALUE;
+
+    private volatile long prunedRollupsBefore = Long.MIN_VALUE;
+
     Retention(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transaction, RetentionProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
@@ -70,7 +75,11 @@ public class Retention {
         return pending.size();
     }
 
-    /** Deletes samples and rollups past their retention, series by series. */
+    /**
+     * Deletes samples and rollups past their retention, series by series. Both cutoffs move by whole hours, so a pass
+     * whose cutoffs have not moved since this instance's last pruning has nothing to do and skips the walk over every
+     * series (most passes: they run every few minutes).
+     */
     public long prune() {
         long now = this.clock.instant().getEpochSecond();
         long rawCutoff = Math.floorDiv(now - this.properties.raw().toSeconds(), 3600) * 3600;
@@ -79,7 +88,10 @@ public class Retention {
         if (earliestPending != null && earliestPending < rawCutoff) {
             rawCutoff = earliestPending; // never drop minutes whose hour is not rolled up yet
         }
-        long rollupCutoff = now - this.properties.rollups().toSeconds();
+        long rollupCutoff = Math.floorDiv(now - this.properties.rollups().toSeconds(), 3600) * 3600;
+        if (rawCutoff == this.prunedRawBefore && rollupCutoff == this.prunedRollupsBefore) {
+            return 0;
+        }
         long deleted = 0;
         for (Long series : this.jdbc.sql("select id from metric_series order by id").query(Long.class).list()) {
             deleted += this.jdbc.sql("delete from metric_sample where series_id = ? and ts < ?")
@@ -89,6 +101,8 @@ public class Retention {
                 .params(series, rollupCutoff)
                 .update();
         }
+        this.prunedRawBefore = rawCutoff;
+        this.prunedRollupsBefore = rollupCutoff;
         if (deleted > 0) {
             logger.info("Pruned {} samples and rollups past their retention", deleted);
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.lambdalens.testing.MutableClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,12 +250,32 @@ abstract class SampleStoreContract {
         assertThat(this.jdbc.sql("select count(*) from metric_rollup").query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aPassWhoseCutoffsHaveNotMovedSkipsTheWalkAndTheNextHourCatchesUp() {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(T0 + 60));
+        Retention retention = retention(clock);
+        retention.prune();
+        // a minute older than the retention, stored after that pass (a late backfill) and rolled up
+        long old = T0 - 20 * 86_400;
+        this.store.upsert(Map.of(INVOCATIONS, List.of(new Point(old, 1))));
+        retention.rollUpPending();
+        assertThat(retention.prune()).as("same hour, same cutoffs").isZero();
+        assertThat(this.queries.sampleCount()).isEqualTo(1);
+        clock.set(Instant.ofEpochSecond(T0 + 3_660));
+        assertThat(retention.prune()).isEqualTo(1);
+        assertThat(this.queries.sampleCount()).isZero();
+    }
+
     private Retention retention(long now) {
+        return retention(java.time.Clock.fixed(Instant.ofEpochSecond(now), java.time.ZoneOffset.UTC));
+    }
+
+    private Retention retention(java.time.Clock clock) {
         DataSource dataSource = this.dataSource;
         return new Retention(dataSource, this.jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 new RetentionProperties(true, java.time.Duration.ofDays(15), java.time.Duration.ofDays(455),
                         java.time.Duration.ofMinutes(5)),
-                java.time.Clock.fixed(Instant.ofEpochSecond(now), java.time.ZoneOffset.UTC));
+                clock);
     }
 
     private List<Point> read(SeriesKey key, long step) {
