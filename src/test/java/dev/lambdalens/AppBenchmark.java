@@ -56,7 +56,8 @@ public final class AppBenchmark {
 
     private static final Pattern ROLLUP_PENDING = Pattern.compile("(?m)^lambdalens_rollup_pending_hours (\\S+)$");
 
-    private static final String RETENTION_INTERVAL = "20s";
+    /** The application's default: a pass every five minutes, the first a minute after start. */
+    private static final String RETENTION_INTERVAL = "5m";
 
     private AppBenchmark() {
     }
@@ -82,7 +83,6 @@ public final class AppBenchmark {
         command.addAll(List.of("-cp", classpath(), AppBenchmark.class.getName(), "serve", String.valueOf(functions), "--server.port=" + port,
                 "--lambdalens.collector.enabled=false", "--lambdalens.alerting.enabled=false",
                 "--lambdalens.notification.enabled=false", "--lambdalens.cost.budgets-enabled=false",
-                // the day streams in minutes, not hours: roll-up runs as often, relative to the data, as it would
                 "--lambdalens.retention.interval=" + RETENTION_INTERVAL, "--lambdalens.security.bootstrap-token=" + TOKEN,
                 "--lambdalens.security.admin-password=bench-password-123", "--lambdalens.streams.enabled=true",
                 "--lambdalens.streams.access-key=" + KEY, "--lambdalens.secrets.key-file=" + dir.resolve("key"),
