@@ -121,7 +121,10 @@ public class CostLedger {
     private Forecast computeForecast(LocalDate from, LocalDate to) {
         Instant now = this.clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Costs actual = computeActual(from, to); // not actual(): a cache's loader must not load another key
+        // the actual cost already computed for the page or budget that asked is reused; the cache's own loader must
+        // not load another key, so it is computed here when missing
+        Costs cached = (Costs) this.recent.getIfPresent(new Range(false, from, to));
+        Costs actual = (cached != null) ? cached : computeActual(from, to);
         if (!today.isBefore(to)) {
             return new Forecast(actual, actual.lines(), "The period has ended: the forecast is the actual cost.");
         }

@@ -49,7 +49,6 @@ record OverviewRow(FunctionSummary function, String search, String runtime, Cell
         private final NumberFormat percentOneDecimal;
 
         Formatter(Locale locale) {
-            this.integer.setGroupingUsed(true);
             this.percent = percent(locale, 2);
             this.percentOneDecimal = percent(locale, 1);
         }
