@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +27,8 @@ class LoginController {
     String login(HttpServletRequest request, Model model) {
         HttpSession session = request.getSession(false);
         if (request.getParameter("error") != null && session != null
-                && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Exception ex) {
-            model.addAttribute("error", ex.getMessage());
+                && session.getAttribute(SignInFailure.REASON) instanceof String reason) {
+            model.addAttribute("error", reason);
         }
         else if (request.getParameter("error") != null) {
             model.addAttribute("error", "Sign-in failed.");

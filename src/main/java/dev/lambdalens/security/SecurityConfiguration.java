@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -58,22 +61,32 @@ class SecurityConfiguration {
                 authorize.requestMatchers(HttpMethod.POST, "/logout").authenticated();
                 authorize.anyRequest().hasRole(Role.ADMIN.name());
             });
-            http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"));
+            http.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                .failureHandler(new SignInFailure()));
+            // only a page's address is remembered for after sign-in; an API call leaves no session behind
+            http.requestCache((cache) -> cache.requestCache(new SessionSafeRequestCache()));
             http.logout((logout) -> logout.logoutSuccessUrl("/login?logout"));
             if (oidcClients.getIfAvailable() != null) {
                 http.oauth2Login((oauth) -> oauth.loginPage("/login")
+                    .failureHandler(new SignInFailure())
                     .userInfoEndpoint((info) -> info.oidcUserService(oidcUsers)));
             }
             // a bearer token is no cookie a forged form could ride on; every session-authenticated change needs the token
+            // and an API call without a signed-in session has no cookie to forge with: it is answered 401, as documented,
+            // rather than refused by the CSRF check
             http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE)
-                .ignoringRequestMatchers(BearerTokenFilter::carriesToken));
+                .ignoringRequestMatchers(BearerTokenFilter::carriesToken)
+                .ignoringRequestMatchers((request) -> API.matches(request) && !signedIn()));
             http.exceptionHandling((exceptions) -> exceptions
                 .defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(response, 401,
                         "Unauthorized", "Sign in, or send Authorization: Bearer <token>."), API)
                 .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         (request) -> !API.matches(request))
                 .defaultAccessDeniedHandlerFor((request, response, ex) -> problems.write(response, 403, "Forbidden",
-                        "Your role does not allow this."), API));
+                        "Your role does not allow this."), API)
+                // a page answers with the error page in the layout (the error controller renders it as HTML)
+                .defaultAccessDeniedHandlerFor((request, response, ex) -> response.sendError(403),
+                        (request) -> !API.matches(request)));
             http.headers((headers) -> headers.frameOptions((frame) -> frame.deny())
                 .httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)));
             return http.build();
@@ -88,6 +101,13 @@ class SecurityConfiguration {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/actuator/") || path.startsWith("/v3/api-docs");
     };
+
+    /** Whether the request belongs to a signed-in session (or a token), as opposed to an anonymous caller. */
+    static boolean signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
