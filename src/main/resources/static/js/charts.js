@@ -64,7 +64,11 @@
         return;
       }
       var series = [{}].concat(chart.lines.map(function (line, i) {
-        return { label: line.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false,
+        // the API says what a value is at this step ("highest 1-minute p99" beyond a minute): the legend says so too
+        var answer = answers[i];
+        var label = (answer.statisticLabel && answer.statisticLabel !== answer.statistic) ? answer.statisticLabel
+          : line.label;
+        return { label: label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false,
           points: { show: false } };
       }));
       if (chart.limit !== null && chart.limit !== undefined) {

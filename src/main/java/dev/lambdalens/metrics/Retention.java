@@ -57,19 +57,21 @@ public class Retention {
     /** Rolls up every pending hour, oldest first. */
     public int rollUpPending() {
         List<Map<String, Object>> pending = this.jdbc
-            .sql("select account_id, region, hour_ts from rollup_pending order by hour_ts")
+            .sql("select account_id, region, hour_ts, marked_at from rollup_pending order by hour_ts")
             .query()
             .listOfRows();
         for (Map<String, Object> hour : pending) {
             String account = (String) hour.get("account_id");
             String region = (String) hour.get("region");
             long start = ((Number) hour.get("hour_ts")).longValue();
-            long processing = System.currentTimeMillis();
+            long mark = ((Number) hour.get("marked_at")).longValue();
             this.transaction.executeWithoutResult((status) -> {
+                // the mark was read before these minutes: a write committed since has given the hour a new mark
                 this.jdbc.sql(this.dialect.rollupSql()).params(start, account, region, start, start + 3600).update();
-                // an hour written again while it was rolled up stays pending for the next pass
+                // compare-and-delete: an hour written again while it was rolled up keeps its (new) mark, so the next
+                // pass rolls it up again with the minutes this one may not have seen
                 this.jdbc.sql("delete from rollup_pending where account_id = ? and region = ? and hour_ts = ? "
-                        + "and marked_at <= ?").params(account, region, start, processing).update();
+                        + "and marked_at = ?").params(account, region, start, mark).update();
             });
         }
         return pending.size();

@@ -2,8 +2,10 @@ package dev.lambdalens.metrics;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -64,10 +66,13 @@ public class SampleStore {
     }
 
     private int write(Map<SeriesKey, List<Point>> samples, String sql) {
+        // series rows first, each in a statement of its own: a new series another writer is creating at the same
+        // moment is waited for rather than failed on, and can never abort the transaction of the samples
+        Map<Long, List<Point>> bySeries = new LinkedHashMap<>();
+        samples.forEach((key, points) -> bySeries.put(this.catalog.idOf(key), oncePerMinute(points)));
         Integer written = this.transaction.execute((status) -> {
             SampleBatch batch = new SampleBatch();
-            samples.forEach((key, points) -> {
-                long seriesId = this.catalog.idOf(key);
+            bySeries.forEach((seriesId, points) -> {
                 for (Point point : points) {
                     if (batch.add(seriesId, point) == BATCH_SIZE) {
                         flush(batch, sql);
@@ -81,6 +86,22 @@ public class SampleStore {
         return (written != null) ? written : 0;
     }
 
+    /**
+     * The points with one per timestamp, the last given winning as a later upsert would: PostgreSQL refuses a batched
+     * upsert that touches one row twice ("ON CONFLICT DO UPDATE command cannot affect row a second time"). Points in
+     * ascending order, as collectors give them, are passed through untouched.
+     */
+    static List<Point> oncePerMinute(List<Point> points) {
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i).epochSecond() <= points.get(i - 1).epochSecond()) {
+                Map<Long, Point> last = new TreeMap<>();
+                points.forEach((p) -> last.put(p.epochSecond(), p));
+                return List.copyOf(last.values());
+            }
+        }
+        return points;
+    }
+
     /** Marks the hours just written for the next roll-up, in the same transaction as the samples. */
     private void markPending(Map<SeriesKey, List<Point>> samples) {
         java.util.Set<java.util.List<Object>> hours = new java.util.HashSet<>();
@@ -89,10 +110,7 @@ public class SampleStore {
         if (hours.isEmpty()) {
             return;
         }
-        long now = System.currentTimeMillis();
-        java.util.List<Object[]> rows = hours.stream()
-            .map((h) -> new Object[] { h.get(0), h.get(1), h.get(2), now })
-            .toList();
+        java.util.List<Object[]> rows = hours.stream().map((h) -> new Object[] { h.get(0), h.get(1), h.get(2) }).toList();
         this.jdbc.batchUpdate(this.upsert.pendingSql(), rows);
     }
 

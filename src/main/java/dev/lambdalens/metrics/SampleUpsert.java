@@ -16,7 +16,9 @@ enum SampleUpsert {
     /** H2's MERGE with a key: one index lookup per row. */
     H2("merge into metric_sample (series_id, ts, val) key (series_id, ts) values (?, ?, ?)",
             "merge into rollup_pending (account_id, region, hour_ts, marked_at) key (account_id, region, hour_ts) "
-                    + "values (?, ?, ?, ?)",
+                    + "values (?, ?, ?, next value for rollup_mark)",
+            "merge into metric_series (account_id, region, function_name, metric, statistic, unit) "
+                    + "key (account_id, region, function_name, metric, statistic) values (?, ?, ?, ?, ?, ?)",
             "merge into metric_rollup (series_id, hour_ts, val_sum, val_count, val_min, val_max) key (series_id, hour_ts) "
                     + Rollup.SELECT),
 
@@ -29,8 +31,12 @@ enum SampleUpsert {
             on conflict (series_id, ts) do update set val = excluded.val
             where metric_sample.val <> excluded.val""",
             """
-            insert into rollup_pending (account_id, region, hour_ts, marked_at) values (?, ?, ?, ?)
+            insert into rollup_pending (account_id, region, hour_ts, marked_at) values (?, ?, ?, nextval('rollup_mark'))
             on conflict (account_id, region, hour_ts) do update set marked_at = excluded.marked_at""",
+            // DO NOTHING rather than catching the duplicate key: PostgreSQL aborts a transaction on any error
+            """
+            insert into metric_series (account_id, region, function_name, metric, statistic, unit)
+            values (?, ?, ?, ?, ?, ?) on conflict (account_id, region, function_name, metric, statistic) do nothing""",
             "insert into metric_rollup (series_id, hour_ts, val_sum, val_count, val_min, val_max) " + Rollup.SELECT
                     + " on conflict (series_id, hour_ts) do update set val_sum = excluded.val_sum, "
                     + "val_count = excluded.val_count, val_min = excluded.val_min, val_max = excluded.val_max");
@@ -39,11 +45,14 @@ enum SampleUpsert {
 
     private final String pendingSql;
 
+    private final String seriesSql;
+
     private final String rollupSql;
 
-    SampleUpsert(String sql, String pendingSql, String rollupSql) {
+    SampleUpsert(String sql, String pendingSql, String seriesSql, String rollupSql) {
         this.sql = sql;
         this.pendingSql = pendingSql;
+        this.seriesSql = seriesSql;
         this.rollupSql = rollupSql;
     }
 
@@ -51,9 +60,21 @@ enum SampleUpsert {
         return this.sql;
     }
 
-    /** Marks an hour of an account and region as written: account, region, hour, marked at (ms). */
+    /**
+     * Marks an hour of an account and region as written (account, region, hour), with a new number from the
+     * {@code rollup_mark} sequence that a roll-up compares before it deletes the mark.
+     */
     String pendingSql() {
         return this.pendingSql;
+    }
+
+    /**
+     * Creates a series row unless it exists: account, region, function column, metric, statistic, unit. On
+     * PostgreSQL it never fails on a row another writer created meanwhile; on H2 two racing MERGEs can still raise a
+     * duplicate key, which the caller takes as "created by the other".
+     */
+    String seriesSql() {
+        return this.seriesSql;
     }
 
     /** Rolls up one hour of one account and region into hourly rows, replacing those there were. */

@@ -32,9 +32,12 @@ class SeriesApiController {
 
     private final Clock clock;
 
-    SeriesApiController(SeriesQueries queries, Clock clock) {
+    private final RetentionProperties retention;
+
+    SeriesApiController(SeriesQueries queries, Clock clock, RetentionProperties retention) {
         this.queries = queries;
         this.clock = clock;
+        this.retention = retention;
     }
 
     @GetMapping
@@ -66,7 +69,7 @@ class SeriesApiController {
         if (!start.isBefore(end)) {
             throw new InvalidParameterException("from", "from (" + start + ") must be before to (" + end + ")");
         }
-        long stepSeconds = step(step, Duration.between(start, end));
+        long stepSeconds = step(step, start, end);
         String accountId = account(account, region, functionName, lambdaMetric);
         SeriesKey key = new SeriesKey(accountId, region, functionName, lambdaMetric, stat);
         if (!this.queries.exists(key)) {
@@ -99,9 +102,29 @@ class SeriesApiController {
         }
     }
 
-    private static long step(@Nullable Long requested, Duration range) {
+    /**
+     * The step asked for, or chosen from the range; refused with the limit named where it reaches past what is kept,
+     * rather than answered with the part that is: minutes for 1-minute-based steps, rollups for hourly ones.
+     */
+    private long step(@Nullable Long requested, Instant start, Instant end) {
+        Duration range = Duration.between(start, end);
+        Instant now = this.clock.instant();
+        Instant minutesKept = now.minus(this.retention.raw());
+        Instant rollupsKept = now.minus(this.retention.rollups());
+        if (start.isBefore(rollupsKept)) {
+            throw new InvalidParameterException("from", "from (" + start + ") is before " + rollupsKept
+                    + ": hourly rollups are kept for " + days(this.retention.rollups())
+                    + " (lambdalens.retention.rollups), nothing older is stored");
+        }
+        boolean pastMinutes = start.isBefore(minutesKept);
         if (requested == null) {
-            return Steps.stepFor(range, Steps.DEFAULT_MAX_POINTS);
+            return Steps.stepFor(range, Steps.DEFAULT_MAX_POINTS, range.compareTo(Steps.HOURLY_BEYOND) > 0 || pastMinutes);
+        }
+        if (pastMinutes && requested % SeriesQueries.HOUR != 0) {
+            throw new InvalidParameterException("step", "step " + requested + " needs 1-minute samples, which are kept "
+                    + "for " + days(this.retention.raw()) + " (lambdalens.retention.raw), but from (" + start
+                    + ") is before " + minutesKept + ": use a step that is a multiple of 3600 (read from the hourly "
+                    + "rollups) or a from after " + minutesKept);
         }
         if (requested < Steps.NATIVE_SECONDS || requested % Steps.NATIVE_SECONDS != 0) {
             throw new InvalidParameterException("step", "step " + requested
@@ -112,6 +135,10 @@ class SeriesApiController {
                     + " points over this range: choose a larger step or a shorter range");
         }
         return requested;
+    }
+
+    private static String days(Duration duration) {
+        return (duration.toHours() % 24 == 0) ? duration.toDays() + " days" : duration.toHours() + " hours";
     }
 
     private String account(@Nullable String requested, String region, @Nullable String function, LambdaMetric metric) {

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,11 @@ class SeriesCatalog {
 
     private final Map<SeriesKey, Long> ids = new ConcurrentHashMap<>();
 
-    SeriesCatalog(JdbcClient jdbc) {
+    private final SampleUpsert dialect;
+
+    SeriesCatalog(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dialect = SampleUpsert.forDataSource(dataSource);
     }
 
     long idOf(SeriesKey key) {
@@ -50,17 +55,19 @@ class SeriesCatalog {
             .optional();
     }
 
+    /**
+     * Creates the row unless another writer has: callers run this outside their sample transaction (see
+     * {@link SampleStore}), so that a series created by a transaction still open elsewhere is waited for, not failed on.
+     */
     private long create(SeriesKey key) {
         try {
-            this.jdbc.sql("""
-                    insert into metric_series (account_id, region, function_name, metric, statistic, unit)
-                    values (?, ?, ?, ?, ?, ?)""")
+            this.jdbc.sql(this.dialect.seriesSql())
                 .params(key.account(), key.region(), functionColumn(key), key.metric().metricName(),
                         key.statistic().wireName(), key.metric().unit().wireName())
                 .update();
         }
         catch (DuplicateKeyException raced) {
-            // another writer created it first: its row is as good as ours
+            // H2 only: another writer created it first, and its row is as good as ours
         }
         return find(key).orElseThrow(() -> new IllegalStateException("Series row vanished after insert: " + key));
     }

@@ -43,12 +43,69 @@ public class SeriesQueries {
         if (stepSeconds < Steps.NATIVE_SECONDS || stepSeconds % Steps.NATIVE_SECONDS != 0) {
             throw new IllegalArgumentException("Step must be a positive multiple of 60 seconds: " + stepSeconds);
         }
+        long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
+        long end = to.getEpochSecond();
+        if (weighted(key.statistic(), stepSeconds)) {
+            return new SeriesData(key, stepSeconds, weightedAverage(key, start, end, stepSeconds));
+        }
         Optional<Long> seriesId = this.catalog.existingId(key);
         if (seriesId.isEmpty()) {
             return new SeriesData(key, stepSeconds, List.of());
         }
-        long start = Math.floorDiv(from.getEpochSecond(), stepSeconds) * stepSeconds;
-        long end = to.getEpochSecond();
+        Map<Long, Partial> buckets = buckets(key, seriesId.get(), start, end, stepSeconds);
+        List<Point> points = new ArrayList<>(buckets.size());
+        buckets.forEach((t, partial) -> points.add(new Point(t, partial.value(key.statistic()))));
+        return new SeriesData(key, stepSeconds, points);
+    }
+
+    /**
+     * Whether an Average must be weighted: over more than one minute CloudWatch's Average is the sum over the sample
+     * count, not the mean of the minutes' averages (a minute of 1 invocation would weigh as much as one of 10,000).
+     */
+    private static boolean weighted(Statistic statistic, long stepSeconds) {
+        return statistic == Statistic.AVERAGE && stepSeconds > Steps.NATIVE_SECONDS;
+    }
+
+    /**
+     * Duration's Average over steps of more than a minute: the step's Duration Sum over its Invocations Sum. Lambda
+     * reports one Duration datapoint per invocation, so Invocations' Sum is Duration's SampleCount (stored once, not
+     * as a ninth series per function); both sums roll up exactly, so this holds at any step, from rollups too.
+     */
+    private List<Point> weightedAverage(SeriesKey key, long start, long end, long stepSeconds) {
+        Optional<Long> sums = this.catalog.existingId(sumOf(key));
+        Optional<Long> counts = this.catalog.existingId(countOf(key));
+        if (sums.isEmpty() || counts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Partial> total = buckets(key, sums.get(), start, end, stepSeconds);
+        Map<Long, Partial> invocations = buckets(key, counts.get(), start, end, stepSeconds);
+        List<Point> points = new ArrayList<>(total.size());
+        total.forEach((t, partial) -> {
+            Partial count = invocations.get(t);
+            if (count != null && count.sum() > 0) {
+                points.add(new Point(t, partial.sum() / count.sum()));
+            }
+        });
+        return points;
+    }
+
+    /** The Sum series of an Average's metric: the numerator of CloudWatch's Average. */
+    static SeriesKey sumOf(SeriesKey average) {
+        return new SeriesKey(average.account(), average.region(), average.functionName(), average.metric(),
+                Statistic.SUM);
+    }
+
+    /** The series whose Sum is the sample count of an Average: Invocations, one Duration datapoint each. */
+    static SeriesKey countOf(SeriesKey average) {
+        if (average.metric() != LambdaMetric.DURATION) {
+            throw new IllegalArgumentException("Only Duration has an Average: " + average);
+        }
+        return new SeriesKey(average.account(), average.region(), average.functionName(), LambdaMetric.INVOCATIONS,
+                Statistic.SUM);
+    }
+
+    /** One series' buckets at the step: whole hours from the rollups where the step allows, the rest from minutes. */
+    private Map<Long, Partial> buckets(SeriesKey key, long seriesId, long start, long end, long stepSeconds) {
         Map<Long, Partial> buckets = new java.util.TreeMap<>();
         long rawFrom = start;
         if (stepSeconds % HOUR == 0) {
@@ -59,7 +116,7 @@ public class SeriesQueries {
                         + "sum(val_count), min(val_min), max(val_max) from metric_rollup where series_id = :series "
                         + "and hour_ts >= :from and hour_ts < :to group by (hour_ts / " + stepSeconds + ") * "
                         + stepSeconds)
-                    .param("series", seriesId.get())
+                    .param("series", seriesId)
                     .param("from", start)
                     .param("to", rolledUntil)
                     .query((rs) -> {
@@ -74,7 +131,7 @@ public class SeriesQueries {
             String bucket = "(ts / " + stepSeconds + ") * " + stepSeconds;
             this.jdbc.sql("select " + bucket + " as bucket, sum(val), count(val), min(val), max(val) "
                     + "from metric_sample where series_id = :series and ts >= :from and ts < :to group by " + bucket)
-                .param("series", seriesId.get())
+                .param("series", seriesId)
                 .param("from", rawFrom)
                 .param("to", end)
                 .query((rs) -> {
@@ -82,9 +139,7 @@ public class SeriesQueries {
                             rs.getDouble(5)));
                 });
         }
-        List<Point> points = new ArrayList<>(buckets.size());
-        buckets.forEach((t, partial) -> points.add(new Point(t, partial.value(key.statistic()))));
-        return new SeriesData(key, stepSeconds, points);
+        return buckets;
     }
 
     /** The start of the earliest hour of an account and region not rolled up yet (or far in the future). */
@@ -108,7 +163,11 @@ public class SeriesQueries {
                     Math.max(this.max, other.max));
         }
 
-        /** The statistic's own rule: Sum adds; Maximum and p99 take the largest; Average is the mean of the minutes. */
+        /**
+         * The statistic's own rule: Sum adds; Maximum takes the largest, and so does p99 (the highest 1-minute p99,
+         * labelled so: percentiles do not add up); Average is the mean of what was combined, which is exact for one
+         * minute only: coarser Averages are weighted by their invocations (see {@link #weighted}).
+         */
         double value(Statistic statistic) {
             return switch (statistic) {
                 case SUM -> this.sum;
@@ -121,7 +180,7 @@ public class SeriesQueries {
 
     /**
      * One figure per function over [from, to): the metric's statistic rolled up over the whole range (the sum of
-     * Sums, the maximum of Maximums and p99s, the mean of Averages).
+     * Sums, the maximum of Maximums, the highest 1-minute p99, Duration's Sum over the Invocations for an Average).
      */
     public Map<FunctionRef, Double> perFunction(LambdaMetric metric, Statistic statistic, Instant from, Instant to) {
         return perFunction(metric, statistic, from, to, null, null);
@@ -135,6 +194,12 @@ public class SeriesQueries {
 
     /** One series rolled up over [from, to) with its statistic's rule; empty when it has no datapoint there. */
     public Optional<Double> figure(SeriesKey key, Instant from, Instant to) {
+        if (weighted(key.statistic(), to.getEpochSecond() - from.getEpochSecond())) {
+            Optional<Double> sum = figure(sumOf(key), from, to);
+            Optional<Double> count = figure(countOf(key), from, to);
+            return (sum.isPresent() && count.isPresent() && count.get() > 0) ? Optional.of(sum.get() / count.get())
+                    : Optional.empty();
+        }
         Optional<Long> seriesId = this.catalog.existingId(key);
         if (seriesId.isEmpty()) {
             return Optional.empty();
@@ -160,6 +225,18 @@ public class SeriesQueries {
     }
 
     private Map<FunctionRef, Double> figures(SeriesFilter filter, Instant from, Instant to) {
+        if (weighted(filter.statistic(), to.getEpochSecond() - from.getEpochSecond())) {
+            Map<FunctionRef, Double> sums = figures(filter.sums(), from, to);
+            Map<FunctionRef, Double> counts = figures(filter.counts(), from, to);
+            Map<FunctionRef, Double> averages = new HashMap<>();
+            sums.forEach((ref, sum) -> {
+                Double count = counts.get(ref);
+                if (count != null && count > 0) {
+                    averages.put(ref, sum / count);
+                }
+            });
+            return averages;
+        }
         Map<Long, FunctionRef> refs = seriesOf(filter);
         if (refs.isEmpty()) {
             return Map.of();
@@ -182,6 +259,9 @@ public class SeriesQueries {
             throw new IllegalArgumentException("Step must be a positive multiple of 60 seconds: " + stepSeconds);
         }
         SeriesFilter filter = new SeriesFilter(metric, statistic, accountLevel, null, null);
+        if (weighted(statistic, stepSeconds)) {
+            return weightedAll(filter, from, to, stepSeconds);
+        }
         Map<Long, FunctionRef> refs = seriesOf(filter);
         if (refs.isEmpty()) {
             return Map.of();
@@ -198,6 +278,30 @@ public class SeriesQueries {
             points.put(refs.get(series), list);
         });
         return points;
+    }
+
+    /** {@link #readAll} of an Average over more than a minute: each step's Sum over its invocations. */
+    private Map<FunctionRef, List<Point>> weightedAll(SeriesFilter filter, Instant from, Instant to, long stepSeconds) {
+        Map<FunctionRef, List<Point>> sums = readAll(filter.metric(), Statistic.SUM, filter.accountLevel(), from, to,
+                stepSeconds);
+        Map<FunctionRef, List<Point>> counts = readAll(LambdaMetric.INVOCATIONS, Statistic.SUM, filter.accountLevel(),
+                from, to, stepSeconds);
+        Map<FunctionRef, List<Point>> averages = new HashMap<>();
+        sums.forEach((ref, points) -> {
+            Map<Long, Double> invocations = new HashMap<>();
+            counts.getOrDefault(ref, List.of()).forEach((p) -> invocations.put(p.epochSecond(), p.value()));
+            List<Point> list = new ArrayList<>(points.size());
+            for (Point sum : points) {
+                Double count = invocations.get(sum.epochSecond());
+                if (count != null && count > 0) {
+                    list.add(new Point(sum.epochSecond(), sum.value() / count));
+                }
+            }
+            if (!list.isEmpty()) {
+                averages.put(ref, list);
+            }
+        });
+        return averages;
     }
 
     /** The ids of the series a filter selects, with the function (or account and region) each belongs to. */
@@ -277,6 +381,17 @@ public class SeriesQueries {
     /** Which series a query reads: one metric and statistic, of functions or account-level, optionally narrowed. */
     private record SeriesFilter(LambdaMetric metric, Statistic statistic, boolean accountLevel,
             @Nullable String account, @Nullable String region) {
+
+        /** The same series' Sums: the numerators of a weighted Average. */
+        SeriesFilter sums() {
+            return new SeriesFilter(this.metric, Statistic.SUM, this.accountLevel, this.account, this.region);
+        }
+
+        /** Invocations' Sums: the sample counts of Duration's Average. */
+        SeriesFilter counts() {
+            return new SeriesFilter(LambdaMetric.INVOCATIONS, Statistic.SUM, this.accountLevel, this.account,
+                    this.region);
+        }
 
         String condition() {
             return "s.metric = :metric and s.statistic = :statistic and s.function_name "

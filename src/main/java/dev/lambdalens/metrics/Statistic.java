@@ -38,6 +38,18 @@ public enum Statistic {
         return this.rollupFunction;
     }
 
+    /**
+     * What a value of this statistic is at a step, in words for the API and charts: beyond a minute, a p99 is the
+     * highest 1-minute p99 of the step (the minutes' percentiles cannot be combined into the step's), never called
+     * the step's p99.
+     */
+    public String labelAt(long stepSeconds) {
+        if (this == P99 && stepSeconds > Steps.NATIVE_SECONDS) {
+            return "highest 1-minute p99";
+        }
+        return this.wireName;
+    }
+
     /** The statistic CloudWatch names so, ignoring case. */
     public static Optional<Statistic> fromWireName(String name) {
         return Arrays.stream(values()).filter((s) -> s.wireName.equalsIgnoreCase(name)).findFirst();

@@ -31,8 +31,13 @@ public final class Steps {
      * at least an hour, since 1-minute samples are not kept for ever but hourly rollups are.
      */
     public static long stepFor(Duration range, int maxPoints) {
+        return stepFor(range, maxPoints, range.compareTo(HOURLY_BEYOND) > 0);
+    }
+
+    /** As {@link #stepFor(Duration, int)}, at least an hour when {@code hourly} (a range reaching past the minutes). */
+    static long stepFor(Duration range, int maxPoints, boolean hourly) {
         long seconds = Math.max(range.toSeconds(), 1);
-        long finest = (range.compareTo(HOURLY_BEYOND) > 0) ? 3_600 : NATIVE_SECONDS;
+        long finest = hourly ? 3_600 : NATIVE_SECONDS;
         for (long step : ROUND_STEPS) {
             if (step >= finest && ceilDiv(seconds, step) <= maxPoints) {
                 return step;

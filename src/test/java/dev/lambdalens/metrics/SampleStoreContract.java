@@ -52,7 +52,7 @@ abstract class SampleStoreContract {
         DataSource dataSource = this.dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
-        SeriesCatalog catalog = new SeriesCatalog(this.jdbc);
+        SeriesCatalog catalog = new SeriesCatalog(this.jdbc, dataSource);
         this.store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
         this.queries = new SeriesQueries(this.jdbc, catalog);
@@ -264,6 +264,184 @@ abstract class SampleStoreContract {
         clock.set(Instant.ofEpochSecond(T0 + 3_660));
         assertThat(retention.prune()).isEqualTo(1);
         assertThat(this.queries.sampleCount()).isZero();
+    }
+
+    @Test
+    void rollUpsRunningWhileTheSameHourIsWrittenMissNoMinute() throws Exception {
+        List<SeriesKey> keys = java.util.stream.IntStream.range(0, 40)
+            .mapToObj((i) -> SeriesKey.ofFunction(ACCOUNT, "us-east-1", "fn-" + i, LambdaMetric.INVOCATIONS,
+                    Statistic.SUM))
+            .toList();
+        Retention retention = retention(T0 + 30 * 86_400);
+        int rounds = 6;
+        for (int round = 0; round < rounds; round++) {
+            long hour = T0 + round * 3_600L;
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.CompletableFuture<Void> rollingUp = java.util.concurrent.CompletableFuture
+                .runAsync(() -> {
+                    while (writing.get()) {
+                        retention.rollUpPending();
+                    }
+                });
+            for (int minute = 0; minute < 60; minute++) {
+                Map<SeriesKey, List<Point>> samples = new java.util.HashMap<>();
+                for (SeriesKey key : keys) {
+                    samples.put(key, List.of(new Point(hour + minute * 60L, minute + 1)));
+                }
+                this.store.upsert(samples);
+            }
+            writing.set(false);
+            rollingUp.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        retention.rollUpPending();
+        // every minute of every hour must be in the rollups: 1 + 2 + ... + 60 per series and hour
+        assertThat(this.jdbc.sql("select count(*) from metric_rollup where val_count = 60 and val_sum = 1830")
+            .query(Long.class)
+            .single()).isEqualTo(keys.size() * (long) rounds);
+        assertThat(this.jdbc.sql("select count(*) from rollup_pending").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aWriteCommittingWhileItsHourIsRolledUpKeepsTheHourPending() throws Exception {
+        Retention retention = retention(T0 + 30 * 86_400);
+        TransactionTemplate writer = new TransactionTemplate(new JdbcTransactionManager(this.dataSource));
+        for (int round = 0; round < 5; round++) {
+            long hour = T0 + round * 3_600L;
+            this.store.upsert(Map.of(INVOCATIONS, List.of(new Point(hour, 1))));
+            java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<Void> late = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                // the store joins this transaction: its minute and mark stay uncommitted until the roll-up has read
+                writer.executeWithoutResult((status) -> {
+                    this.store.upsert(Map.of(INVOCATIONS, List.of(new Point(hour + 60, 2))));
+                    written.countDown();
+                    sleep(300);
+                });
+            });
+            assertThat(written.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            retention.rollUpPending(); // reads the hour without the late minute, then meets its new mark
+            late.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            retention.rollUpPending();
+            assertThat(this.jdbc.sql("select val_sum from metric_rollup where hour_ts = ?")
+                .params(hour)
+                .query(Double.class)
+                .single()).as("round %d", round).isEqualTo(3);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void instancesCreatingTheSameNewSeriesAtOnceSettleOnOneRowEachAndStoreEverything() throws Exception {
+        List<SeriesKey> keys = java.util.stream.IntStream.range(0, 30)
+            .mapToObj((i) -> SeriesKey.ofFunction(ACCOUNT, "us-east-1", "new-" + i, LambdaMetric.DURATION,
+                    Statistic.P99))
+            .toList();
+        int instances = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(instances);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        try {
+            List<java.util.concurrent.Future<Integer>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                int instance = i;
+                // each instance has a catalog of its own, as separate processes do: no shared cache hides the race
+                SeriesCatalog catalog = new SeriesCatalog(this.jdbc, this.dataSource);
+                SampleStore store = new SampleStore(this.dataSource, new JdbcTemplate(this.dataSource),
+                        new TransactionTemplate(new JdbcTransactionManager(this.dataSource)), catalog);
+                writes.add(pool.submit(() -> {
+                    Map<SeriesKey, List<Point>> samples = new java.util.LinkedHashMap<>();
+                    // each in its own order, so that instances meet each other's new rows from both sides
+                    List<SeriesKey> mine = new java.util.ArrayList<>(keys);
+                    java.util.Collections.rotate(mine, instance * 5);
+                    mine.forEach((key) -> samples.put(key, List.of(point(instance, instance + 1))));
+                    start.await();
+                    return store.upsert(samples);
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> write : writes) {
+                assertThat(write.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(keys.size());
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(this.jdbc.sql("select count(*) from metric_series").query(Long.class).single())
+            .isEqualTo(keys.size());
+        assertThat(this.queries.sampleCount()).isEqualTo(keys.size() * (long) instances);
+    }
+
+    @Test
+    void aDeliveryWithTwoUpdatesOfOneMinuteIsStoredOnceWithTheLastValue() {
+        // what a Metric Streams delivery with one minute sent twice becomes when not merged: never a failed batch
+        assertThat(this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 4), point(1, 2), point(0, 9)),
+                CONCURRENCY, List.of(point(3, 1), point(3, 7))))).isEqualTo(3);
+        assertThat(read(INVOCATIONS, 60)).containsExactly(point(0, 9), point(1, 2));
+        assertThat(read(CONCURRENCY, 60)).containsExactly(point(3, 7));
+        assertThat(this.store.insertNew(Map.of(INVOCATIONS, List.of(point(5, 1), point(5, 3))))).isEqualTo(1);
+        assertThat(read(INVOCATIONS, 60)).containsExactly(point(0, 9), point(1, 2), point(5, 3));
+    }
+
+    @Test
+    void averagesAtFiveMinuteHourlyAndDailyStepsAreTheSumOverTheInvocationsAndP99IsTheHighestMinute() {
+        SeriesKey average = SeriesKey.ofFunction(ACCOUNT, "us-east-1", "orders-api", LambdaMetric.DURATION,
+                Statistic.AVERAGE);
+        SeriesKey sum = SeriesKey.ofFunction(ACCOUNT, "us-east-1", "orders-api", LambdaMetric.DURATION, Statistic.SUM);
+        SeriesKey p99 = SeriesKey.ofFunction(ACCOUNT, "us-east-1", "orders-api", LambdaMetric.DURATION, Statistic.P99);
+        long day = Instant.parse("2026-11-26T00:00:00Z").getEpochSecond();
+        Map<SeriesKey, List<Point>> samples = Map.of(INVOCATIONS, new java.util.ArrayList<>(), sum,
+                new java.util.ArrayList<>(), average, new java.util.ArrayList<>(), p99, new java.util.ArrayList<>());
+        for (long t = day; t < day + 2 * 86_400; t += 60) {
+            // the first minute of every hour is busy and fast (10,000 invocations of 10 ms on the first day, 20,000
+            // of 5 ms on the second); every other minute has one invocation of 1,000 ms
+            boolean busy = (t % 3_600) == 0;
+            boolean second = t >= day + 86_400;
+            double invocations = busy ? (second ? 20_000 : 10_000) : 1;
+            double mean = busy ? (second ? 5 : 10) : 1_000;
+            samples.get(INVOCATIONS).add(new Point(t, invocations));
+            samples.get(sum).add(new Point(t, invocations * mean));
+            samples.get(average).add(new Point(t, mean));
+            samples.get(p99).add(new Point(t, busy ? 30 : 3_000 - (t / 60) % 7));
+        }
+        this.store.upsert(samples);
+        Instant from = Instant.ofEpochSecond(day);
+        Instant to = Instant.ofEpochSecond(day + 2 * 86_400);
+        // 5 minutes: (100,000 + 4 x 1,000) ms over 10,004 invocations, not (10 + 4 x 1,000) / 5 = 802 ms
+        List<Point> fiveMinutes = this.queries.read(average, from, to, 300).points();
+        assertThat(fiveMinutes.get(0)).isEqualTo(new Point(day, 104_000.0 / 10_004));
+        assertThat(fiveMinutes.get(1)).isEqualTo(new Point(day + 300, 1_000));
+        assertThat(fiveMinutes.get(288)).isEqualTo(new Point(day + 86_400, 104_000.0 / 20_004));
+        // the highest 1-minute p99 of minutes 0..4: 30 and 3,000 - (minute % 7)
+        long firstMinute = day / 60;
+        double highest = java.util.stream.LongStream.range(firstMinute + 1, firstMinute + 5)
+            .mapToDouble((m) -> 3_000 - m % 7)
+            .max()
+            .orElseThrow();
+        assertThat(this.queries.read(p99, from, to, 300).points().get(0)).isEqualTo(new Point(day, highest));
+        assertThat(Statistic.P99.labelAt(300)).isEqualTo("highest 1-minute p99");
+        assertThat(Statistic.P99.labelAt(60)).isEqualTo("p99");
+        assertThat(this.queries.figure(average, from, Instant.ofEpochSecond(day + 3_600)))
+            .hasValueSatisfying((v) -> assertThat(v).isCloseTo(159_000.0 / 10_059, org.assertj.core.data.Offset.offset(1e-9)));
+        // hourly and daily from the rollups alone: the minutes are gone once rolled up
+        retention(day + 30 * 86_400).rollUpPending();
+        this.jdbc.sql("delete from metric_sample").update();
+        List<Point> hourly = this.queries.read(average, from, to, 3_600).points();
+        assertThat(hourly).hasSize(48);
+        assertThat(hourly.get(0)).isEqualTo(new Point(day, 159_000.0 / 10_059));
+        assertThat(hourly.get(47)).isEqualTo(new Point(day + 47 * 3_600, 159_000.0 / 20_059));
+        assertThat(this.queries.read(average, from, to, 86_400).points()).containsExactly(
+                new Point(day, 24 * 159_000.0 / (24 * 10_059)), new Point(day + 86_400, 24 * 159_000.0 / (24 * 20_059)));
+        assertThat(this.queries.perFunction(LambdaMetric.DURATION, Statistic.AVERAGE, from, to))
+            .containsOnly(Map.entry(new FunctionRef(ACCOUNT, "us-east-1", "orders-api"),
+                    48 * 159_000.0 / (24 * 10_059 + 24 * 20_059)));
+        assertThat(this.queries.readAll(LambdaMetric.DURATION, Statistic.AVERAGE, false, from, to, 86_400).values())
+            .containsExactly(List.of(new Point(day, 24 * 159_000.0 / (24 * 10_059)),
+                    new Point(day + 86_400, 24 * 159_000.0 / (24 * 20_059))));
     }
 
     private Retention retention(long now) {

@@ -56,7 +56,7 @@ public final class SampleWriteBenchmark {
     private static void run(String database, DataSource dataSource, List<SeriesKey> series) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        SeriesCatalog catalog = new SeriesCatalog(jdbc);
+        SeriesCatalog catalog = new SeriesCatalog(jdbc, dataSource);
         SampleStore store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
         series.forEach(catalog::idOf); // series rows exist after the first cycle; time the samples alone

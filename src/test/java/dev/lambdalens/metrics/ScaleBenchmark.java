@@ -64,7 +64,7 @@ public final class ScaleBenchmark {
     private static List<String> run(String database, DataSource dataSource, int functions) throws Exception {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        SeriesCatalog catalog = new SeriesCatalog(jdbc);
+        SeriesCatalog catalog = new SeriesCatalog(jdbc, dataSource);
         SampleStore store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
         SeriesQueries queries = new SeriesQueries(jdbc, catalog);

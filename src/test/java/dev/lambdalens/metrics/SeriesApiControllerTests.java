@@ -135,7 +135,44 @@ class SeriesApiControllerTests {
         badRequest("step", "metric", "ConcurrentExecutions", "region", "us-east-1", "step", "ten")
             .andExpect(jsonPath("$.detail").value(containsString("whole number")));
         badRequest("step", "metric", "ConcurrentExecutions", "region", "us-east-1", "step", "60", "from",
-                "2000-01-01T00:00:00Z");
+                "2026-08-01T00:00:00Z");
+    }
+
+    @Test
+    void shouldRefuseAMinuteBasedStepReachingPastTheMinutesKeptNamingTheLimit() throws Exception {
+        badRequest("step", "metric", "ConcurrentExecutions", "region", "us-east-1", "step", "1800", "from",
+                "2026-09-29T12:00:00Z")
+            .andExpect(jsonPath("$.detail").value(containsString("15 days (lambdalens.retention.raw)")))
+            .andExpect(jsonPath("$.detail").value(containsString("multiple of 3600")));
+        series("metric", "ConcurrentExecutions", "region", "us-east-1", "step", "3600", "from",
+                "2026-09-29T12:00:00Z")
+            .andExpect(status().isOk());
+        badRequest("from", "metric", "ConcurrentExecutions", "region", "us-east-1", "step", "86400", "from",
+                "2000-01-01T00:00:00Z")
+            .andExpect(jsonPath("$.detail").value(containsString("455 days (lambdalens.retention.rollups)")));
+    }
+
+    @Test
+    void shouldChooseAnHourlyStepForAShortRangeOlderThanTheMinutesKept() throws Exception {
+        series("metric", "ConcurrentExecutions", "region", "us-east-1", "from", "2026-11-08T00:00:00Z", "to",
+                "2026-11-09T00:00:00Z")
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.step").value(3600));
+    }
+
+    @Test
+    void shouldLabelAP99BeyondAMinuteAsTheHighestOneMinuteP99() throws Exception {
+        SeriesKey p99 = SeriesKey.ofFunction("123456789012", "us-east-1", "image-resizer", LambdaMetric.DURATION,
+                Statistic.P99);
+        this.store.upsert(Map.of(p99, List.of(new Point(T0, 120), new Point(T0 + 60, 340))));
+        series("metric", "Duration", "statistic", "p99", "region", "us-east-1", "function", "image-resizer", "step",
+                "300")
+            .andExpect(jsonPath("$.statistic").value("p99"))
+            .andExpect(jsonPath("$.statisticLabel").value("highest 1-minute p99"))
+            .andExpect(jsonPath("$.points[0][1]").value(340.0));
+        series("metric", "Duration", "statistic", "p99", "region", "us-east-1", "function", "image-resizer", "step",
+                "60")
+            .andExpect(jsonPath("$.statisticLabel").value("p99"));
     }
 
     @Test
@@ -176,6 +213,7 @@ class SeriesApiControllerTests {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(RetentionProperties.class)
     static class FixedClock {
 
         @Bean

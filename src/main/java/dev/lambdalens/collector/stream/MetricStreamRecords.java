@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.Statistic;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +39,7 @@ final class MetricStreamRecords {
         if (records == null || !records.isArray()) {
             throw new MalformedDeliveryException("the delivery has no records array");
         }
-        Map<SeriesKey, List<Point>> samples = new HashMap<>();
+        Map<MinuteOf, MinuteValues> minutes = new LinkedHashMap<>();
         int skipped = 0;
         int updates = 0;
         for (int r = 0; r < records.size(); r++) {
@@ -65,16 +67,27 @@ final class MetricStreamRecords {
                     throw new MalformedDeliveryException("record " + r + ", line " + (l + 1) + ": not JSON");
                 }
                 updates++;
-                if (!add(update, samples, "record " + r + ", line " + (l + 1))) {
+                if (!add(update, minutes, "record " + r + ", line " + (l + 1))) {
                     skipped++;
                 }
             }
         }
+        Map<SeriesKey, List<Point>> samples = new HashMap<>();
+        minutes.forEach((minute, values) -> {
+            for (Statistic statistic : minute.metric().statistics()) {
+                Double figure = values.figure(statistic);
+                if (figure != null) {
+                    samples.computeIfAbsent(new SeriesKey(minute.account(), minute.region(), minute.function(),
+                            minute.metric(), statistic), (k) -> new ArrayList<>()).add(new Point(minute.epochSecond(),
+                                    figure));
+                }
+            }
+        });
         return new Parsed(samples, updates, skipped);
     }
 
     /** Adds one metric update's statistics; returns false for a metric or dimension set not stored here. */
-    private static boolean add(JsonNode update, Map<SeriesKey, List<Point>> samples, String where) {
+    private static boolean add(JsonNode update, Map<MinuteOf, MinuteValues> minutes, String where) {
         String namespace = text(update, "namespace", where);
         String name = text(update, "metric_name", where);
         String account = text(update, "account_id", where);
@@ -108,28 +121,62 @@ final class MetricStreamRecords {
             return false; // per version, alias or resource: LambdaLens stores the function as a whole
         }
         long minute = Math.floorDiv(timestamp.asLong(), 60_000) * 60;
-        for (Statistic statistic : metric.statistics()) {
-            Double figure = figure(statistic, value, where);
-            if (figure != null) {
-                samples.computeIfAbsent(new SeriesKey(account, region, function, metric, statistic),
-                        (k) -> new ArrayList<>()).add(new Point(minute, figure));
-            }
-        }
+        minutes.computeIfAbsent(new MinuteOf(account, region, function, metric, minute), (k) -> new MinuteValues())
+            .add(number(value, "sum", where), number(value, "count", where), number(value, "max", where),
+                    number(value, "min", where), value.has("p99") ? number(value, "p99", where) : null);
         return true;
     }
 
-    private static Double figure(Statistic statistic, JsonNode value, String where) {
-        return switch (statistic) {
-            case SUM -> number(value, "sum", where);
-            case MAXIMUM -> number(value, "max", where);
-            case MINIMUM -> number(value, "min", where);
-            case AVERAGE -> {
-                Double sum = number(value, "sum", where);
-                Double count = number(value, "count", where);
-                yield (sum != null && count != null && count > 0) ? sum / count : null;
+    /** One metric of one function (or account and region) in one minute: what several updates may share. */
+    private record MinuteOf(String account, String region, @Nullable String function, LambdaMetric metric,
+            long epochSecond) {
+    }
+
+    /**
+     * The statistics of one minute, merged over every update of it in the delivery as CloudWatch aggregates: sums and
+     * counts added, the maximum and minimum taken. A stream may send one minute in several updates; storing each
+     * would keep only the last, and PostgreSQL refuses a batched upsert that touches one row twice.
+     */
+    private static final class MinuteValues {
+
+        @Nullable Double sum;
+
+        @Nullable Double count;
+
+        @Nullable Double max;
+
+        @Nullable Double min;
+
+        /** Percentiles of parts do not combine: the largest is kept, an upper bound of the whole minute's p99. */
+        @Nullable Double p99;
+
+        void add(@Nullable Double sum, @Nullable Double count, @Nullable Double max, @Nullable Double min,
+                @Nullable Double p99) {
+            this.sum = combine(this.sum, sum, Double::sum);
+            this.count = combine(this.count, count, Double::sum);
+            this.max = combine(this.max, max, Math::max);
+            this.min = combine(this.min, min, Math::min);
+            this.p99 = combine(this.p99, p99, Math::max);
+        }
+
+        @Nullable Double figure(Statistic statistic) {
+            return switch (statistic) {
+                case SUM -> this.sum;
+                case MAXIMUM -> this.max;
+                case MINIMUM -> this.min;
+                case AVERAGE -> (this.sum != null && this.count != null && this.count > 0) ? this.sum / this.count
+                        : null;
+                case P99 -> this.p99;
+            };
+        }
+
+        private static @Nullable Double combine(@Nullable Double a, @Nullable Double b,
+                java.util.function.BinaryOperator<Double> how) {
+            if (a == null) {
+                return b;
             }
-            case P99 -> value.has("p99") ? number(value, "p99", where) : null;
-        };
+            return (b == null) ? a : how.apply(a, b);
+        }
     }
 
     private static Double number(JsonNode value, String field, String where) {
