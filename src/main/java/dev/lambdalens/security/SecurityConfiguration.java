@@ -43,7 +43,7 @@ class SecurityConfiguration {
                 authorize.requestMatchers("/login", "/static/**", "/webjars/**", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll();
                 // Kinesis Data Firehose authenticates with its own access key, checked by the endpoint
-                authorize.requestMatchers(HttpMethod.POST, FIREHOSE).permitAll();
+                authorize.requestMatchers(HttpMethod.POST, FIREHOSE, LOGS_FIREHOSE).permitAll();
                 if (properties.prometheusPublic()) {
                     authorize.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
                 }
@@ -65,7 +65,7 @@ class SecurityConfiguration {
                     .userInfoEndpoint((info) -> info.oidcUserService(oidcUsers)));
             }
             // a bearer token is no cookie a forged form could ride on; every session-authenticated change needs the token
-            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE)
+            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE, LOGS_FIREHOSE)
                 .ignoringRequestMatchers(BearerTokenFilter::carriesToken));
             http.exceptionHandling((exceptions) -> exceptions
                 .defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(response, 401,
@@ -82,6 +82,9 @@ class SecurityConfiguration {
 
     /** The Metric Streams endpoint, which Firehose calls with its access key rather than a session or token. */
     static final String FIREHOSE = "/api/v1/metric-streams/firehose";
+
+    /** The CloudWatch Logs subscription endpoint, called by Firehose with its own access key likewise. */
+    static final String LOGS_FIREHOSE = "/api/v1/logs/firehose";
 
     /** Requests answered as an API: problems rather than login pages. */
     static final RequestMatcher API = (request) -> {
