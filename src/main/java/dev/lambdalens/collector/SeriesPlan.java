@@ -27,7 +27,7 @@ final class SeriesPlan {
     static List<SeriesKey> forAccount(String account, String region) {
         List<SeriesKey> series = new ArrayList<>();
         for (LambdaMetric metric : LambdaMetric.values()) {
-            if (metric.scope().perAccount()) {
+            if (metric.scope().perAccount() && !metric.fromLogs()) {
                 for (Statistic statistic : metric.statistics()) {
                     series.add(SeriesKey.ofAccount(account, region, metric, statistic));
                 }
@@ -36,12 +36,16 @@ final class SeriesPlan {
         return series;
     }
 
-    /** Every per-function metric and statistic of each function; Lambda Insights ones where it has the extension. */
+    /**
+     * Every per-function metric and statistic of each function; Lambda Insights ones where it has the extension;
+     * none of the figures read from logs (the logs module writes those).
+     */
     static List<SeriesKey> forFunctions(String account, String region, List<FunctionSummary> functions) {
         List<SeriesKey> series = new ArrayList<>();
         for (FunctionSummary function : functions) {
             for (LambdaMetric metric : LambdaMetric.values()) {
-                if (metric.scope().perFunction() && (!metric.insights() || function.lambdaInsights())) {
+                if (metric.scope().perFunction() && !metric.fromLogs()
+                        && (!metric.insights() || function.lambdaInsights())) {
                     for (Statistic statistic : metric.statistics()) {
                         series.add(SeriesKey.ofFunction(account, region, function.name(), metric, statistic));
                     }

@@ -23,13 +23,40 @@ public enum LambdaMetric {
     /** Lambda Insights: the largest share of the configured memory an invocation used. */
     MEMORY_UTILIZATION("memory_utilization", MetricUnit.PERCENT, MetricScope.FUNCTION, Statistic.MAXIMUM),
     /** Lambda Insights: the most memory an invocation used, in MB. */
-    USED_MEMORY_MAX("used_memory_max", MetricUnit.MEGABYTES, MetricScope.FUNCTION, Statistic.MAXIMUM);
+    USED_MEMORY_MAX("used_memory_max", MetricUnit.MEGABYTES, MetricScope.FUNCTION, Statistic.MAXIMUM),
+    /** From the logs: invocations whose REPORT line was read. */
+    REPORTED_INVOCATIONS("ReportedInvocations", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: invocations that ran an INIT phase (a report with an init duration). */
+    COLD_STARTS("ColdStarts", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: INIT phase durations of cold starts. */
+    INIT_DURATION("InitDuration", MetricUnit.MILLISECONDS, MetricScope.FUNCTION, Statistic.SUM, Statistic.MAXIMUM,
+            Statistic.P99),
+    /** From the logs: SnapStart snapshot restore durations. */
+    RESTORE_DURATION("RestoreDuration", MetricUnit.MILLISECONDS, MetricScope.FUNCTION, Statistic.SUM,
+            Statistic.MAXIMUM),
+    /** From the logs: the most memory an invocation used, in MB. */
+    MAX_MEMORY_USED("MaxMemoryUsed", MetricUnit.MEGABYTES, MetricScope.FUNCTION, Statistic.MAXIMUM),
+    /** From the logs: the most memory an invocation used as a share of its memory size. */
+    MEMORY_USED_SHARE("MemoryUsedShare", MetricUnit.PERCENT, MetricScope.FUNCTION, Statistic.MAXIMUM),
+    /** From the logs: billed duration as the REPORT line states it (rounded up, INIT included where billed). */
+    BILLED_DURATION("BilledDuration", MetricUnit.MILLISECONDS, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: billed duration times memory size, in GB-seconds, per invocation's own memory size. */
+    BILLED_GB_SECONDS("BilledGbSeconds", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: invocations that ran out of time. */
+    TIMEOUTS("Timeouts", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: invocations killed for running out of memory. */
+    OUT_OF_MEMORY_KILLS("OutOfMemoryKills", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: error lines the function or its runtime wrote. */
+    LOGGED_ERRORS("LoggedErrors", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM);
 
     /** The CloudWatch namespace of Lambda's own metrics. */
     public static final String NAMESPACE = "AWS/Lambda";
 
     /** The CloudWatch namespace of the Lambda Insights extension's metrics. */
     public static final String INSIGHTS_NAMESPACE = "LambdaInsights";
+
+    /** The namespace LambdaLens gives the figures it reads from logs (no CloudWatch metric has it). */
+    public static final String LOGS_NAMESPACE = "LambdaLens/Logs";
 
     private final String metricName;
 
@@ -54,9 +81,17 @@ public enum LambdaMetric {
         return this == MEMORY_UTILIZATION || this == USED_MEMORY_MAX;
     }
 
-    /** The CloudWatch namespace this metric is published in. */
+    /**
+     * Whether the figure is read from the function's logs (REPORT lines, error lines) rather than from CloudWatch
+     * metrics: the collector never asks GetMetricData for it.
+     */
+    public boolean fromLogs() {
+        return ordinal() >= REPORTED_INVOCATIONS.ordinal();
+    }
+
+    /** The CloudWatch namespace this metric is published in; LambdaLens' own for figures read from logs. */
     public String namespace() {
-        return insights() ? INSIGHTS_NAMESPACE : NAMESPACE;
+        return fromLogs() ? LOGS_NAMESPACE : insights() ? INSIGHTS_NAMESPACE : NAMESPACE;
     }
 
     /** The name of the dimension that names the function ({@code FunctionName}, or Insights' {@code function_name}). */

@@ -46,7 +46,7 @@ class SecurityConfiguration {
                 authorize.requestMatchers("/login", "/static/**", "/webjars/**", "/error",
                         "/actuator/health", "/actuator/health/**").permitAll();
                 // Kinesis Data Firehose authenticates with its own access key, checked by the endpoint
-                authorize.requestMatchers(HttpMethod.POST, FIREHOSE).permitAll();
+                authorize.requestMatchers(HttpMethod.POST, FIREHOSE, LOGS_FIREHOSE).permitAll();
                 if (properties.prometheusPublic()) {
                     authorize.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
                 }
@@ -74,7 +74,7 @@ class SecurityConfiguration {
             // a bearer token is no cookie a forged form could ride on; every session-authenticated change needs the token
             // and an API call without a signed-in session has no cookie to forge with: it is answered 401, as documented,
             // rather than refused by the CSRF check
-            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE)
+            http.csrf((csrf) -> csrf.ignoringRequestMatchers(FIREHOSE, LOGS_FIREHOSE)
                 .ignoringRequestMatchers(BearerTokenFilter::carriesToken)
                 .ignoringRequestMatchers((request) -> API.matches(request) && !signedIn()));
             http.exceptionHandling((exceptions) -> exceptions
@@ -95,6 +95,9 @@ class SecurityConfiguration {
 
     /** The Metric Streams endpoint, which Firehose calls with its access key rather than a session or token. */
     static final String FIREHOSE = "/api/v1/metric-streams/firehose";
+
+    /** The CloudWatch Logs subscription endpoint, called by Firehose with its own access key likewise. */
+    static final String LOGS_FIREHOSE = "/api/v1/logs/firehose";
 
     /** Requests answered as an API: problems rather than login pages. */
     static final RequestMatcher API = (request) -> {

@@ -40,6 +40,7 @@ final class DemoValues {
             case MEMORY_UTILIZATION -> (invoked && minute.usedMemoryMax() > 0) ? minute.memoryUtilization() : null;
             case USED_MEMORY_MAX -> (invoked && minute.usedMemoryMax() > 0) ? minute.usedMemoryMax() : null;
             case UNRESERVED_CONCURRENT_EXECUTIONS, CLAIMED_ACCOUNT_CONCURRENCY -> null;
+            default -> null; // figures read from logs come from the demo's log lines, not from here
         };
     }
 
@@ -52,6 +53,7 @@ final class DemoValues {
             case UNRESERVED_CONCURRENT_EXECUTIONS -> (double) minute.unreserved();
             case CLAIMED_ACCOUNT_CONCURRENCY -> (double) minute.claimed();
             case DURATION, MEMORY_UTILIZATION, USED_MEMORY_MAX -> null;
+            default -> null;
         };
     }
 

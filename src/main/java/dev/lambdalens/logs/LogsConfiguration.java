@@ -1,0 +1,9 @@
+package dev.lambdalens.logs;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LogsProperties.class)
+class LogsConfiguration {
+}
