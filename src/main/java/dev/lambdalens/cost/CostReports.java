@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.lambdalens.InvalidFieldException;
@@ -69,6 +70,12 @@ public class CostReports {
             throw new InvalidFieldException("tag", "grouping by tag needs the tag key, such as tag=team");
         }
         return CostReport.of(this.ledger.actual(from, to), groupBy, tag, tags(), monitorMonthlyCost());
+    }
+
+    /** Every function's cost on every UTC day of [from, to), as the ledger computes it; the same range checks. */
+    List<CostLine> daily(LocalDate from, LocalDate to) {
+        report(from, to, CostGrouping.FUNCTION, null); // the same checks, and it warms the ledger for the same range
+        return this.ledger.actual(from, to).lines();
     }
 
     /** One range grouped several ways, read and priced once. */

@@ -54,7 +54,7 @@ class ChannelSender {
         if (channel.type() == ChannelType.SNS) {
             return this.sns.publish(channel.url(), idempotencyKey, (SnsFormat.SnsMessage) body);
         }
-        return this.webhook.send(channel.url(), format.signed() ? channel.secret() : null, idempotencyKey,
+        return this.webhook.send(format.target(channel), format.signed() ? channel.secret() : null, idempotencyKey,
                 this.json.writeValueAsString(body));
     }
 

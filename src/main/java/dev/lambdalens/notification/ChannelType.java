@@ -15,5 +15,10 @@ public enum ChannelType {
     /** Email over SMTP ({@code spring.mail.*}); the channel's url is {@code mailto:} one or more addresses. */
     EMAIL,
     /** An Amazon SNS topic; the channel's url is the topic ARN, called with the default AWS credentials. */
-    SNS
+    SNS,
+    /**
+     * A Prometheus Alertmanager; the channel's url is its base URL, alerts are posted to {@code /api/v2/alerts} and
+     * re-posted while they fire, so that Alertmanager's routing, inhibition and receivers take over.
+     */
+    ALERTMANAGER
 }

@@ -11,4 +11,7 @@ interface DeliveryRepository extends JpaRepository<Delivery, Long> {
             Instant now);
 
     List<Delivery> findTop200ByOrderByCreatedAtDesc();
+
+    /** Every delivery owed in [from, to), oldest first: the delivery log export. */
+    List<Delivery> findByCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderByCreatedAtAscIdAsc(Instant from, Instant to);
 }

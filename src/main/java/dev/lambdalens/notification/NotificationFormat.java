@@ -21,6 +21,11 @@ interface NotificationFormat {
     /** The request body for this channel, or {@code null} when this event needs no message on this channel. */
     @Nullable Object body(Map<String, Object> event, Channel channel);
 
+    /** Where this channel's requests go: the channel's url, unless the format knows better. */
+    default String target(Channel channel) {
+        return channel.url();
+    }
+
     /** Whether this channel's requests carry LambdaLens's HMAC signature header. */
     default boolean signed() {
         return false;

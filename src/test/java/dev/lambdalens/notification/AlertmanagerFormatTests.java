@@ -1,0 +1,57 @@
+package dev.lambdalens.notification;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.lambdalens.alerting.AlertTarget;
+import dev.lambdalens.alerting.Severity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Alertmanager body, alert by alert: the labels that identify it, and when it ends.
+ */
+class AlertmanagerFormatTests {
+
+    final AlertmanagerFormat format = new AlertmanagerFormat(
+            new AlertmanagerProperties(Duration.ofMinutes(1), URI.create("https://ll.example.com/")));
+
+    final Channel channel = new Channel("am", ChannelType.ALERTMANAGER, "http://am:9093/", null, Severity.INFO, true,
+            Instant.EPOCH);
+
+    static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
+
+    @Test
+    void shouldLabelAnAccountLevelAlertWithoutAFunctionAndHoldItForFourIntervals() {
+        List<Map<String, Object>> body = body("firing", new AlertTarget("123456789012", "eu-west-1", ""));
+        assertThat(body).singleElement().satisfies((alert) -> {
+            assertThat(alert.get("labels")).isEqualTo(Map.of("alertname", "Account concurrency", "rule",
+                    "Account concurrency", "rule_id", "7", "severity", "critical", "account", "123456789012",
+                    "region", "eu-west-1", "source", "lambdalens"));
+            assertThat(alert.get("startsAt")).isEqualTo(AT.toString());
+            assertThat(alert.get("endsAt")).isEqualTo(AT.plus(Duration.ofMinutes(4)).toString());
+            assertThat(alert.get("generatorURL")).isEqualTo("https://ll.example.com/alerts/42");
+        });
+        assertThat(this.format.target(this.channel)).isEqualTo("http://am:9093/api/v2/alerts");
+    }
+
+    @Test
+    void shouldEndAResolvedAlertWhenItResolved() {
+        List<Map<String, Object>> body = body("resolved", new AlertTarget("123456789012", "us-east-1", "orders-api"));
+        assertThat(body).singleElement().satisfies((alert) -> {
+            assertThat(alert.get("endsAt")).isEqualTo(AT.toString());
+            assertThat(((Map<?, ?>) alert.get("labels")).get("function")).isEqualTo("orders-api");
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> body(String status, AlertTarget target) {
+        Map<String, Object> event = Outbox.event("k", "firing".equals(status), false, "Account concurrency", 7,
+                Severity.CRITICAL, null, AT, 1, List.of(Outbox.alert(42, target, "OK", "ALARM", "3 of 5 breaching")));
+        return (List<Map<String, Object>>) this.format.body(event, this.channel);
+    }
+}
