@@ -134,8 +134,7 @@ public class CostLedger {
         for (LocalDate day = today.isBefore(from) ? from : today; day.isBefore(to); day = day.plusDays(1)) {
             double share = day.equals(today) ? restOfToday : 1;
             for (Usage mean : baseline.daily()) {
-                projected.add(new Usage(mean.function(), day, mean.architecture(), mean.requests() * share,
-                        mean.gbSeconds() * share, mean.ephemeralGbSeconds() * share));
+                projected.add(mean.times(share, day));
             }
         }
         List<CostLine> lines = new ArrayList<>();
@@ -195,16 +194,19 @@ public class CostLedger {
 
     private static List<Usage> mean(List<Usage> usage, double days) {
         Map<FunctionArchitecture, double[]> sums = new HashMap<>();
+        Map<FunctionArchitecture, Usage.ComputeSource> sources = new HashMap<>();
         for (Usage u : usage) {
             double[] sum = sums.computeIfAbsent(new FunctionArchitecture(u.function(), u.architecture()),
-                    (k) -> new double[3]);
+                    (k) -> new double[4]);
             sum[0] += u.requests();
             sum[1] += u.gbSeconds();
             sum[2] += u.ephemeralGbSeconds();
+            sum[3] += u.durationSumGbSeconds();
+            sources.merge(new FunctionArchitecture(u.function(), u.architecture()), u.source(), Usage.ComputeSource::and);
         }
         List<Usage> mean = new ArrayList<>();
         sums.forEach((key, sum) -> mean.add(new Usage(key.function(), LocalDate.EPOCH, key.architecture(),
-                sum[0] / days, sum[1] / days, sum[2] / days)));
+                sum[0] / days, sum[1] / days, sum[2] / days, sum[3] / days, sources.get(key))));
         return mean;
     }
 

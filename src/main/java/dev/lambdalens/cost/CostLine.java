@@ -29,6 +29,15 @@ public record CostLine(Usage usage, double requestCost, double computeCost, doub
         return this.requestCost + this.computeCost + this.ephemeralStorageCost;
     }
 
+    /**
+     * What the compute would have cost from Sum of Duration alone, at the same effective rate: equal to
+     * {@code computeCost} where no billed durations were known.
+     */
+    public double durationSumComputeCost() {
+        return (this.usage.gbSeconds() > 0)
+                ? this.computeCost * this.usage.durationSumGbSeconds() / this.usage.gbSeconds() : this.computeCost;
+    }
+
     /** What moving this compute to arm64 would save, assuming the same duration. */
     public double arm64Saving() {
         return Math.max(0, this.computeCost - this.arm64ComputeCost);

@@ -21,18 +21,21 @@ import org.jspecify.annotations.Nullable;
  * @param arm64Saving what moving every x86_64 function to arm64 would have saved, at the same duration
  * @param monitorMonthlyCost the monitor's own CloudWatch API fees for 30 days at the current settings
  * @param caveats what the figures do not include, in words
+ * @param billedDurationDifference compute cost minus what Sum(Duration) alone would have made it: what billed
+ * durations from REPORT lines added (zero where none are known)
  */
 public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable String tag, String currency,
         BigDecimal total, BigDecimal requestCost, BigDecimal computeCost, BigDecimal ephemeralStorageCost,
         BigDecimal arm64Saving, List<Group> groups, List<Day> daily, BigDecimal monitorMonthlyCost,
-        List<String> caveats) {
+        List<String> caveats, BigDecimal billedDurationDifference) {
 
     static final String UNTAGGED = "(untagged)";
 
+    static final String DURATION_SUM_CAVEAT = "Compute is Sum(Duration) x configured memory. The bill rounds each "
+            + "invocation up to 1 ms and, since 1 August 2025, also bills INIT time of cold starts, so these figures "
+            + "are slightly under the bill where invocations are very short or cold starts frequent.";
+
     static final List<String> STANDING_CAVEATS = List.of(
-            "Compute is Sum(Duration) x configured memory. The bill rounds each invocation up to 1 ms and, since "
-                    + "1 August 2025, also bills INIT time of cold starts, so these figures are slightly under the bill "
-                    + "where invocations are very short or cold starts frequent.",
             "Provisioned concurrency is not included; invocations served by it are priced here at the on-demand rate.",
             "The free tier is applied per account. Under AWS Organizations consolidated billing it is shared once by "
                     + "the whole organization.");
@@ -59,7 +62,24 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
             byDay.put(day, 0.0);
         }
         costs.lines().forEach((l) -> byDay.merge(l.day(), l.total(), Double::sum));
-        List<String> caveats = new ArrayList<>(STANDING_CAVEATS);
+        List<String> caveats = new ArrayList<>();
+        double estimateDifference = sum(costs.lines(), CostLine::computeCost)
+                - sum(costs.lines(), CostLine::durationSumComputeCost);
+        long billedLines = costs.lines().stream()
+            .filter((l) -> l.usage().source() != Usage.ComputeSource.DURATION_SUM)
+            .count();
+        if (billedLines == 0) {
+            caveats.add(DURATION_SUM_CAVEAT);
+        }
+        else {
+            caveats.add("Compute uses the billed durations of REPORT lines (1 ms rounding and INIT phases included, "
+                    + "at each invocation's memory size) wherever they covered every invocation of a day or hour, and "
+                    + "Sum(Duration) x configured memory elsewhere (each group says which). From Sum(Duration) alone "
+                    + "compute would have been " + String.format(java.util.Locale.ROOT, "$%.4f", -estimateDifference)
+                    + " " + (estimateDifference >= 0 ? "less" : "more") + ". SnapStart restores are billed apart and "
+                    + "are not included.");
+        }
+        caveats.addAll(STANDING_CAVEATS);
         if (!costs.unknownFunctions().isEmpty()) {
             caveats.add(costs.unknownFunctions().size() + " function(s) have stored usage but no known configuration, "
                     + "so no known memory, and are not costed: " + costs.unknownFunctions().stream()
@@ -70,7 +90,7 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
                 money(sum(costs.lines(), CostLine::ephemeralStorageCost)),
                 money(sum(costs.lines(), CostLine::arm64Saving)), groups,
                 byDay.entrySet().stream().map((e) -> new Day(e.getKey(), money(e.getValue()))).toList(),
-                money(monitorMonthlyCost), caveats);
+                money(monitorMonthlyCost), caveats, money(estimateDifference));
     }
 
     static BigDecimal money(double amount) {
@@ -87,10 +107,14 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
     /**
      * One group of the breakdown; {@code account}, {@code region}, {@code function} and {@code architecture} are set
      * when grouping by function.
+     *
+     * @param computeSource where its compute figure comes from: billed duration, Duration Sum, or both
+     * @param durationSumComputeCost what its compute would have cost from Sum(Duration) alone
      */
     public record Group(String key, @Nullable String account, @Nullable String region, @Nullable String function,
             @Nullable String architecture, double invocations, double gbSeconds, BigDecimal requestCost,
-            BigDecimal computeCost, BigDecimal ephemeralStorageCost, BigDecimal cost, BigDecimal arm64Saving) {
+            BigDecimal computeCost, BigDecimal ephemeralStorageCost, BigDecimal cost, BigDecimal arm64Saving,
+            String computeSource, double durationSumGbSeconds, BigDecimal durationSumComputeCost) {
 
         static Group of(Key key, List<CostLine> lines) {
             FunctionRef f = key.function();
@@ -99,7 +123,11 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
                     sum(lines, (l) -> l.usage().requests()), Math.round(sum(lines, (l) -> l.usage().gbSeconds()) * 1000) / 1000.0,
                     money(sum(lines, CostLine::requestCost)), money(sum(lines, CostLine::computeCost)),
                     money(sum(lines, CostLine::ephemeralStorageCost)), money(sum(lines, CostLine::total)),
-                    money(sum(lines, CostLine::arm64Saving)));
+                    money(sum(lines, CostLine::arm64Saving)),
+                    lines.stream().map((l) -> l.usage().source()).reduce(Usage.ComputeSource::and)
+                        .orElse(Usage.ComputeSource.DURATION_SUM).label(),
+                    Math.round(sum(lines, (l) -> l.usage().durationSumGbSeconds()) * 1000) / 1000.0,
+                    money(sum(lines, CostLine::durationSumComputeCost)));
         }
     }
 

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns stored series into usage per function and UTC day: Invocations (Sum) are requests, Sum of Duration times
- * the memory configured at the time is compute. Two queries cover every function and day; only a day on which a
+ * the memory configured at the time is compute, except where REPORT lines covered every invocation of a day (or of
+ * an hour, or a minute on a day the configuration changed): there their billed durations are, as on the bill. Two queries cover every function and day; only a day on which a
  * function's configuration changed is read minute by minute, so that each minute is billed at its own memory.
  */
 @Component
@@ -132,6 +133,8 @@ class UsageReader {
         }
         Map<FunctionRef, Map<Long, Double>> requests = daily(LambdaMetric.INVOCATIONS, start, end);
         Map<FunctionRef, Map<Long, Double>> durations = daily(LambdaMetric.DURATION, start, end);
+        Map<FunctionRef, Map<Long, Double>> reported = daily(LambdaMetric.REPORTED_INVOCATIONS, start, end);
+        Map<FunctionRef, Map<Long, Double>> billed = daily(LambdaMetric.BILLED_GB_SECONDS, start, end);
         Set<FunctionRef> used = new HashSet<>(requests.keySet());
         used.addAll(durations.keySet());
         List<Usage> usage = new ArrayList<>();
@@ -153,8 +156,18 @@ class UsageReader {
                     usage.addAll(byMinute(ref, function, dayStart, dayEnd.isAfter(end) ? end : dayEnd));
                 }
                 else {
-                    usage.add(usage(ref, dayStart, function.configurationAt(dayStart),
-                            dayRequests.getOrDefault(day, 0.0), dayDurations.getOrDefault(day, 0.0)));
+                    double dayRequestCount = dayRequests.getOrDefault(day, 0.0);
+                    Double dayReported = reported.getOrDefault(ref, Map.of()).get(day);
+                    Billed dayBilled = Billed.NONE;
+                    if (dayReported != null && dayReported >= dayRequestCount) {
+                        dayBilled = new Billed(billed.getOrDefault(ref, Map.of()).getOrDefault(day, 0.0),
+                                dayDurations.getOrDefault(day, 0.0), true);
+                    }
+                    else if (dayReported != null) {
+                        dayBilled = byHour(ref, dayStart, dayEnd.isAfter(end) ? end : dayEnd);
+                    }
+                    usage.add(usage(ref, dayStart, function.configurationAt(dayStart), dayRequestCount,
+                            dayDurations.getOrDefault(day, 0.0), dayBilled));
                 }
             }
         }
@@ -189,34 +202,92 @@ class UsageReader {
         return daily;
     }
 
-    /** One day of a function whose configuration changed that day: each minute at the configuration of its time. */
+    /**
+     * One day of a function whose configuration changed that day: each minute at the configuration of its time, and
+     * billed durations for the minutes whose every invocation was reported.
+     */
     private List<Usage> byMinute(FunctionRef ref, FunctionSummary function, Instant from, Instant to) {
         Map<ConfigurationPeriod, double[]> totals = new HashMap<>();
-        for (Point p : minutes(ref, LambdaMetric.INVOCATIONS, from, to)) {
+        Map<Long, Double> invocations = new HashMap<>();
+        Map<Long, Double> durations = new HashMap<>();
+        for (Point p : points(ref, LambdaMetric.INVOCATIONS, from, to, 60)) {
+            invocations.put(p.epochSecond(), p.value());
             totals.computeIfAbsent(function.configurationAt(Instant.ofEpochSecond(p.epochSecond())),
-                    (c) -> new double[2])[0] += p.value();
+                    (c) -> new double[5])[0] += p.value();
         }
-        for (Point p : minutes(ref, LambdaMetric.DURATION, from, to)) {
+        for (Point p : points(ref, LambdaMetric.DURATION, from, to, 60)) {
+            durations.put(p.epochSecond(), p.value());
             totals.computeIfAbsent(function.configurationAt(Instant.ofEpochSecond(p.epochSecond())),
-                    (c) -> new double[2])[1] += p.value();
+                    (c) -> new double[5])[1] += p.value();
+        }
+        Map<Long, Double> billed = new HashMap<>();
+        points(ref, LambdaMetric.BILLED_GB_SECONDS, from, to, 60).forEach((p) -> billed.put(p.epochSecond(), p.value()));
+        for (Point p : points(ref, LambdaMetric.REPORTED_INVOCATIONS, from, to, 60)) {
+            if (p.value() >= invocations.getOrDefault(p.epochSecond(), 0.0)) {
+                double[] sums = totals.computeIfAbsent(
+                        function.configurationAt(Instant.ofEpochSecond(p.epochSecond())), (c) -> new double[5]);
+                sums[2] += billed.getOrDefault(p.epochSecond(), 0.0);
+                sums[3] += durations.getOrDefault(p.epochSecond(), 0.0);
+                sums[4] = 1;
+            }
         }
         List<Usage> usage = new ArrayList<>();
-        totals.forEach((configuration, sums) -> usage.add(usage(ref, from, configuration, sums[0], sums[1])));
+        totals.forEach((configuration, sums) -> usage.add(usage(ref, from, configuration, sums[0], sums[1],
+                new Billed(sums[2], sums[3], sums[4] > 0))));
         return usage;
     }
 
-    private List<Point> minutes(FunctionRef ref, LambdaMetric metric, Instant from, Instant to) {
+    /** A day that REPORT lines covered only in part: billed durations for the hours whose every invocation they cover. */
+    private Billed byHour(FunctionRef ref, Instant from, Instant to) {
+        Map<Long, Double> invocations = new HashMap<>();
+        points(ref, LambdaMetric.INVOCATIONS, from, to, 3600).forEach((p) -> invocations.put(p.epochSecond(), p.value()));
+        Map<Long, Double> durations = new HashMap<>();
+        points(ref, LambdaMetric.DURATION, from, to, 3600).forEach((p) -> durations.put(p.epochSecond(), p.value()));
+        Map<Long, Double> billed = new HashMap<>();
+        points(ref, LambdaMetric.BILLED_GB_SECONDS, from, to, 3600).forEach((p) -> billed.put(p.epochSecond(),
+                p.value()));
+        double gbSeconds = 0;
+        double replaced = 0;
+        boolean any = false;
+        for (Point p : points(ref, LambdaMetric.REPORTED_INVOCATIONS, from, to, 3600)) {
+            if (p.value() >= invocations.getOrDefault(p.epochSecond(), 0.0)) {
+                gbSeconds += billed.getOrDefault(p.epochSecond(), 0.0);
+                replaced += durations.getOrDefault(p.epochSecond(), 0.0);
+                any = true;
+            }
+        }
+        return new Billed(gbSeconds, replaced, any);
+    }
+
+    private List<Point> points(FunctionRef ref, LambdaMetric metric, Instant from, Instant to, long step) {
         return this.series.read(SeriesKey.ofFunction(ref.account(), ref.region(), ref.name(), metric, Statistic.SUM),
-                from, to, 60).points();
+                from, to, step).points();
     }
 
     private static Usage usage(FunctionRef ref, Instant day, ConfigurationPeriod configuration, double requests,
-            double durationMs) {
+            double durationMs, Billed billed) {
         double seconds = durationMs / 1000;
         double extraStorageMb = Math.max(0,
                 configuration.ephemeralStorageMb() - DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB);
+        double estimate = seconds * configuration.memoryMb() / 1024;
+        if (!billed.any()) {
+            return new Usage(ref, LocalDate.ofInstant(day, ZoneOffset.UTC), configuration.architecture(), requests,
+                    estimate, seconds * extraStorageMb / 1024);
+        }
+        // the billed figures replace the estimate of the part they cover, at each invocation's own memory size
+        double uncovered = Math.max(0, durationMs - billed.replacedDurationMs()) / 1000 * configuration.memoryMb()
+                / 1024;
+        Usage.ComputeSource source = (uncovered > 0) ? Usage.ComputeSource.MIXED : Usage.ComputeSource.BILLED_DURATION;
         return new Usage(ref, LocalDate.ofInstant(day, ZoneOffset.UTC), configuration.architecture(), requests,
-                seconds * configuration.memoryMb() / 1024, seconds * extraStorageMb / 1024);
+                billed.gbSeconds() + uncovered, seconds * extraStorageMb / 1024, estimate, source);
+    }
+
+    /**
+     * Billed GB-seconds from REPORT lines, and the Sum of Duration (ms) of the minutes or hours they replace.
+     */
+    private record Billed(double gbSeconds, double replacedDurationMs, boolean any) {
+
+        static final Billed NONE = new Billed(0, 0, false);
     }
 
     private record CachedDay(UsageSet usage, Instant computedAt) {
