@@ -12,11 +12,27 @@ import java.time.Duration;
  * @param evaluationPeriods N, the periods judged
  * @param datapointsToAlarm M, how many of them must breach (need not be consecutive)
  * @param missingData how periods without a datapoint count
+ * @param pendingFor how long a breach must last before the alert fires (as Grafana's pending period); zero fires at
+ * once
+ * @param keepFiringFor how long a recovery must last before a firing alert resolves; zero resolves at once
  */
 public record AlarmCondition(Comparison comparison, double threshold, Duration period, int evaluationPeriods,
-        int datapointsToAlarm, MissingData missingData) {
+        int datapointsToAlarm, MissingData missingData, Duration pendingFor, Duration keepFiringFor) {
+
+    /** A condition that fires and resolves as soon as the periods say so, as CloudWatch alarms do. */
+    public AlarmCondition(Comparison comparison, double threshold, Duration period, int evaluationPeriods,
+            int datapointsToAlarm, MissingData missingData) {
+        this(comparison, threshold, period, evaluationPeriods, datapointsToAlarm, missingData, Duration.ZERO,
+                Duration.ZERO);
+    }
 
     public AlarmCondition {
+        if (pendingFor.isNegative() || pendingFor.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("pendingFor must be between 0 and one day");
+        }
+        if (keepFiringFor.isNegative() || keepFiringFor.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("keepFiringFor must be between 0 and one day");
+        }
         if (!Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold must be a finite number");
         }

@@ -47,6 +47,12 @@ class Alert {
 
     private @Nullable String ackComment;
 
+    /** While a breach waits out the rule's pending period: when it began. */
+    private @Nullable Instant breachSince;
+
+    /** While a firing alert's recovery waits out the rule's keep-firing period: when it began. */
+    private @Nullable Instant recoverySince;
+
     @SuppressWarnings("NullAway.Init")
     protected Alert() {
         // for JPA
@@ -60,6 +66,46 @@ class Alert {
         this.functionName = target.function();
         this.state = AlarmState.INSUFFICIENT_DATA;
         this.stateSince = now;
+    }
+
+    /**
+     * Record the judgement of the period ending at {@code at}, holding a breach back until it has lasted
+     * {@code pendingFor} and a recovery until it has lasted {@code keepFiringFor}; returns the evaluation that changed
+     * the state, or {@code null} when the state stays. Only a change of state or of a pending timer writes the row.
+     */
+    @Nullable Evaluation judged(Evaluation raw, java.time.Duration pendingFor, java.time.Duration keepFiringFor,
+            Instant at) {
+        if (raw.state() == AlarmState.ALARM) {
+            this.recoverySince = null;
+            if (this.state == AlarmState.ALARM) {
+                return null;
+            }
+            if (this.breachSince == null) {
+                this.breachSince = at;
+            }
+            if (java.time.Duration.between(this.breachSince, at).compareTo(pendingFor) < 0) {
+                return null;
+            }
+            Evaluation fired = pendingFor.isZero() ? raw : raw.because(raw.reason() + "; breaching since "
+                    + this.breachSince + ", longer than the pending period of " + pendingFor.toMinutes() + " min");
+            this.breachSince = null;
+            return evaluated(fired, at) ? fired : null;
+        }
+        this.breachSince = null;
+        if (this.state == AlarmState.ALARM && !keepFiringFor.isZero()) {
+            if (this.recoverySince == null) {
+                this.recoverySince = at;
+            }
+            if (java.time.Duration.between(this.recoverySince, at).compareTo(keepFiringFor) < 0) {
+                return null;
+            }
+            Evaluation resolved = raw.because(raw.reason() + "; recovered since " + this.recoverySince
+                    + ", longer than the keep-firing period of " + keepFiringFor.toMinutes() + " min");
+            this.recoverySince = null;
+            return evaluated(resolved, at) ? resolved : null;
+        }
+        this.recoverySince = null;
+        return evaluated(raw, at) ? raw : null;
     }
 
     /**
@@ -77,6 +123,8 @@ class Alert {
         this.acknowledgedBy = null;
         this.acknowledgedAt = null;
         this.ackComment = null;
+        this.breachSince = null;
+        this.recoverySince = null;
         return true;
     }
 
@@ -124,5 +172,10 @@ class Alert {
 
     @Nullable String ackComment() {
         return this.ackComment;
+    }
+
+    /** When a breach still waiting out the pending period began, if one is. */
+    @Nullable Instant breachSince() {
+        return this.breachSince;
     }
 }

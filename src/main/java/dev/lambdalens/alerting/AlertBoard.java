@@ -46,6 +46,7 @@ public class AlertBoard {
         List<Silence> active = this.silences.findByEndsAtAfterOrderByEndsAtAsc(now);
         return this.alerts.findAll()
             .stream()
+            .filter((alert) -> byId.containsKey(alert.ruleId()) && !byId.get(alert.ruleId()).deleted())
             .map((alert) -> summary(alert, byId.get(alert.ruleId()),
                     active.stream().anyMatch((s) -> s.silences(alert.ruleId(), alert.target(), now))))
             .sorted(Comparator.comparing((AlertSummary a) -> order(a.state()))
@@ -67,6 +68,6 @@ public class AlertBoard {
         AlertTarget t = alert.target();
         return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(), t.function(),
                 alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
-                d.channelIds(), d.signal() == Signal.EXTERNAL);
+                d.channelIds(), d.signal() == Signal.EXTERNAL, !rule.enabled());
     }
 }

@@ -42,8 +42,11 @@ class AlertPagesController {
 
     private final Clock clock;
 
+    private final Acknowledgements acknowledgements;
+
     AlertPagesController(AlertRepository alerts, AlertRuleRepository rules, AlertTransitionRepository transitions,
-            SilenceRepository silences, Clock clock, AlertingAudit audit) {
+            SilenceRepository silences, Clock clock, AlertingAudit audit, Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.audit = audit;
         this.alerts = alerts;
         this.rules = rules;
@@ -62,7 +65,7 @@ class AlertPagesController {
             .map(AlertResponse.TransitionResponse::of)
             .toList());
         if (!model.containsAttribute("ack")) {
-            model.addAttribute("ack", new AckForm("", null));
+            model.addAttribute("ack", new AckForm(null));
         }
         return "alerting/alert";
     }
@@ -78,7 +81,7 @@ class AlertPagesController {
         if (errors.hasErrors()) {
             return alert(id, model);
         }
-        alert.acknowledge(ack.by(), ack.comment(), this.clock.instant());
+        this.acknowledgements.acknowledge(alert, Actor.current(null), ack.comment());
         return "redirect:/alerts/" + id;
     }
 
@@ -132,8 +135,8 @@ class AlertPagesController {
         return (value == null || value.isBlank()) ? null : value.trim();
     }
 
-    /** Who acknowledges, and why. */
-    record AckForm(@NotBlank @Size(max = 100) String by, @Size(max = 1000) @Nullable String comment) {
+    /** Why one acknowledges (who is the signed-in user). */
+    record AckForm(@Size(max = 1000) @Nullable String comment) {
     }
 
     /** A silence as the form takes it (times in UTC). */
@@ -142,6 +145,6 @@ class AlertPagesController {
             @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
             @Nullable String region, @Size(max = 200) @Nullable String functionPattern,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime endsAt,
-            @NotBlank @Size(max = 100) String createdBy, @NotBlank @Size(max = 1000) String comment) {
+            @Size(max = 100) @Nullable String createdBy, @NotBlank @Size(max = 1000) String comment) {
     }
 }

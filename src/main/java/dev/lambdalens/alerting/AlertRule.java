@@ -74,9 +74,16 @@ class AlertRule {
 
     private @Nullable String source;
 
+    private int pendingForSeconds;
+
+    private int keepFiringForSeconds;
+
     private Instant createdAt;
 
     private Instant updatedAt;
+
+    /** Set when the rule is deleted but its alerts' history is kept. */
+    private @Nullable Instant deletedAt;
 
     @SuppressWarnings("NullAway.Init")
     protected AlertRule() {
@@ -109,6 +116,8 @@ class AlertRule {
         this.evaluationPeriods = d.condition().evaluationPeriods();
         this.datapointsToAlarm = d.condition().datapointsToAlarm();
         this.missingData = d.condition().missingData();
+        this.pendingForSeconds = (int) d.condition().pendingFor().toSeconds();
+        this.keepFiringForSeconds = (int) d.condition().keepFiringFor().toSeconds();
         this.severity = d.severity();
         this.description = d.description();
         this.runbookUrl = d.runbookUrl();
@@ -124,7 +133,8 @@ class AlertRule {
                 (this.statistic != null) ? Statistic.fromWireName(this.statistic).orElse(null) : null, this.scope,
                 this.scopeValue, this.account, this.region,
                 new AlarmCondition(this.comparison, this.threshold, Duration.ofSeconds(this.periodSeconds),
-                        this.evaluationPeriods, this.datapointsToAlarm, this.missingData),
+                        this.evaluationPeriods, this.datapointsToAlarm, this.missingData,
+                        Duration.ofSeconds(this.pendingForSeconds), Duration.ofSeconds(this.keepFiringForSeconds)),
                 this.severity, this.description, this.runbookUrl, this.enabled,
                 (this.channelIds == null || this.channelIds.isBlank()) ? java.util.List.of()
                         : java.util.Arrays.stream(this.channelIds.split(",")).map(Long::valueOf).toList());
@@ -136,6 +146,17 @@ class AlertRule {
 
     boolean enabled() {
         return this.enabled;
+    }
+
+    /** Deleted, its alerts kept for their history; never evaluated again. */
+    boolean deleted() {
+        return this.deletedAt != null;
+    }
+
+    void delete(Instant at) {
+        this.deletedAt = at;
+        this.enabled = false;
+        this.updatedAt = at;
     }
 
     /** What reports this rule's alerts, such as {@code budget:3}; {@code null} for a rule evaluated here. */

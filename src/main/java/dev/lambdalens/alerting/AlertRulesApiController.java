@@ -34,16 +34,19 @@ class AlertRulesApiController {
 
     private final Clock clock;
 
-    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+    private final RuleEvaluation evaluation;
+
+    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation) {
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
+        this.evaluation = evaluation;
     }
 
     @GetMapping
     @Transactional(readOnly = true)
     List<RuleResponse> rules() {
-        return this.rules.findAllByOrderByIdAsc().stream().map(RuleResponse::of).toList();
+        return this.rules.findByDeletedAtIsNullOrderByIdAsc().stream().map(RuleResponse::of).toList();
     }
 
     @GetMapping("/{id}")
@@ -68,21 +71,37 @@ class AlertRulesApiController {
         RuleResponse before = RuleResponse.of(rule);
         rule.apply(request.toDefinition(), this.clock.instant());
         this.audit.ruleChanged(before, rule);
+        // disabled or narrowed: what it no longer watches resolves now, with the reason
+        this.evaluation.settle(rule);
         return RuleResponse.of(rule);
     }
 
+    /**
+     * Deletes a rule: its firing alerts resolve (notified once), and their history is kept unless
+     * {@code history=delete} asks for it to go too.
+     */
     @DeleteMapping("/{id}")
     @Transactional
-    ResponseEntity<Void> delete(@PathVariable long id) {
+    ResponseEntity<Void> delete(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "keep") String history) {
+        if (!history.equals("keep") && !history.equals("delete")) {
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "history must be keep or delete, not '" + history + "'"), null);
+        }
         AlertRule rule = find(id);
         rule.checkEditable();
-        this.rules.delete(rule);
+        rule.delete(this.clock.instant());
+        this.evaluation.settle(rule);
+        if (history.equals("delete")) {
+            this.rules.delete(rule);
+        }
         this.audit.ruleDeleted(rule);
         return ResponseEntity.noContent().build();
     }
 
     private AlertRule find(long id) {
         return this.rules.findById(id)
+            .filter((rule) -> !rule.deleted())
             .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No alert rule " + id), null));
     }

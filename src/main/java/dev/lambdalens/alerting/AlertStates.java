@@ -1,5 +1,6 @@
 package dev.lambdalens.alerting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Applies the outcome of judging a rule's targets to their alerts: a change of state is stored with its history row,
  * its {@link AlertStateChanged} event and the rule's grouped {@link AlertGroupChanged}, all in the caller's
- * transaction. Rules evaluated here and rules reported from elsewhere go through this one path.
+ * transaction. Rules evaluated here, rules reported from elsewhere and the lifecycle of rules (disabled, deleted,
+ * narrowed, a function gone) go through this one path, so each change is notified exactly once.
  */
 @Component
 class AlertStates {
@@ -29,34 +31,47 @@ class AlertStates {
         this.events = events;
     }
 
-    /** The state of each of the rule's alerts. */
-    Map<AlertTarget, AlarmState> current(AlertRule rule) {
-        Map<AlertTarget, AlarmState> states = new HashMap<>();
-        this.alerts.findByRuleId(rule.id()).forEach((alert) -> states.put(alert.target(), alert.state()));
-        return states;
-    }
-
-    /** Returns the number of alerts whose state changed. */
-    int apply(AlertRule rule, Map<AlertTarget, Evaluation> evaluations, Instant now) {
-        RuleDefinition definition = rule.definition();
-        long ruleId = rule.id();
+    /** The rule's alerts by target, for a pass to work on. */
+    Map<AlertTarget, Alert> alerts(long ruleId) {
         Map<AlertTarget, Alert> existing = new HashMap<>();
         this.alerts.findByRuleId(ruleId).forEach((alert) -> existing.put(alert.target(), alert));
+        return existing;
+    }
+
+    /** Applies outcomes decided elsewhere, as they come; returns the number of alerts whose state changed. */
+    int apply(AlertRule rule, Map<AlertTarget, Evaluation> evaluations, Instant now) {
+        return apply(rule, alerts(rule.id()), evaluations, now, true);
+    }
+
+    /**
+     * Applies the judgement of one period (ending at {@code at}) to the rule's alerts, creating those that are new.
+     *
+     * @param existing the rule's alerts by target, kept up to date for the next period of the same pass
+     * @param immediate whether the outcome stands at once, rather than after the rule's pending and keep-firing
+     * periods (a lifecycle decision, or a state reported by another module)
+     * @return the number of alerts whose state changed
+     */
+    int apply(AlertRule rule, Map<AlertTarget, Alert> existing, Map<AlertTarget, Evaluation> evaluations, Instant at,
+            boolean immediate) {
+        RuleDefinition definition = rule.definition();
+        Duration pendingFor = immediate ? Duration.ZERO : definition.condition().pendingFor();
+        Duration keepFiringFor = immediate ? Duration.ZERO : definition.condition().keepFiringFor();
+        long ruleId = rule.id();
         int changes = 0;
         List<AlertGroupChanged.Change> fired = new ArrayList<>();
         List<AlertGroupChanged.Change> resolved = new ArrayList<>();
         for (Map.Entry<AlertTarget, Evaluation> entry : evaluations.entrySet()) {
             Alert alert = existing.get(entry.getKey());
             if (alert == null) {
-                alert = this.alerts.save(new Alert(ruleId, entry.getKey(), now));
+                alert = this.alerts.save(new Alert(ruleId, entry.getKey(), at));
                 existing.put(entry.getKey(), alert);
             }
             AlarmState from = alert.state();
-            Evaluation evaluation = entry.getValue();
-            if (alert.evaluated(evaluation, now)) {
-                AlertTransition transition = this.transitions.save(new AlertTransition(alert.id(), from, evaluation, now));
+            Evaluation evaluation = alert.judged(entry.getValue(), pendingFor, keepFiringFor, at);
+            if (evaluation != null) {
+                AlertTransition transition = this.transitions.save(new AlertTransition(alert.id(), from, evaluation, at));
                 this.events.publishEvent(new AlertStateChanged(transition.id(), alert.id(), ruleId, definition.name(),
-                        definition.severity(), alert.target(), from, evaluation.state(), now, evaluation.reason()));
+                        definition.severity(), alert.target(), from, evaluation.state(), at, evaluation.reason()));
                 AlertGroupChanged.Change change = new AlertGroupChanged.Change(alert.id(), transition.id(),
                         alert.target(), from, evaluation.state(), evaluation.reason());
                 if (evaluation.state() == AlarmState.ALARM) {
@@ -72,13 +87,28 @@ class AlertStates {
             int stillFiring = (int) existing.values().stream().filter((a) -> a.state() == AlarmState.ALARM).count();
             if (!fired.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), true, now, fired, stillFiring, definition.channelIds()));
+                        definition.runbookUrl(), true, at, fired, stillFiring, definition.channelIds()));
             }
             if (!resolved.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), false, now, resolved, stillFiring, definition.channelIds()));
+                        definition.runbookUrl(), false, at, resolved, stillFiring, definition.channelIds()));
             }
         }
         return changes;
+    }
+
+    /**
+     * Resolves the rule's firing alerts among {@code targets} at once, each with the reason given: a rule disabled or
+     * deleted, a target out of scope, a function gone. One resolved notification, and no reminder after it.
+     */
+    int resolve(AlertRule rule, Map<AlertTarget, Alert> existing, Map<AlertTarget, String> reasons, Instant now) {
+        Map<AlertTarget, Evaluation> settled = new java.util.LinkedHashMap<>();
+        reasons.forEach((target, reason) -> {
+            Alert alert = existing.get(target);
+            if (alert != null && alert.state() == AlarmState.ALARM) {
+                settled.put(target, Evaluation.settled(AlarmState.OK, reason));
+            }
+        });
+        return settled.isEmpty() ? 0 : apply(rule, existing, settled, now, true);
     }
 }

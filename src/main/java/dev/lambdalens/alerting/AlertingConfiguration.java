@@ -11,7 +11,8 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Schedules rule evaluation at the configured interval, and once more after each stored collection.
+ * Schedules rule evaluation at the configured interval, and in the background after samples are stored, for the
+ * accounts and regions they changed.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertingConfiguration {
@@ -28,9 +29,13 @@ class AlertingConfiguration {
     }
 
     @Bean
-    CollectionListener collectionListener(AlertingProperties properties, RuleEvaluation evaluation,
-            dev.lambdalens.ClusterTasks cluster) {
-        return new CollectionListener(properties, evaluation, cluster);
+    EvaluationQueue evaluationQueue(RuleEvaluation evaluation, dev.lambdalens.ClusterTasks cluster) {
+        return new EvaluationQueue(evaluation, cluster);
+    }
+
+    @Bean
+    CollectionListener collectionListener(AlertingProperties properties, EvaluationQueue queue) {
+        return new CollectionListener(properties, queue);
     }
 
     /**
@@ -41,25 +46,25 @@ class AlertingConfiguration {
         cluster.runOnce("alert-evaluation", Duration.ZERO, evaluation::evaluateAll);
     }
 
-    /** Evaluates as soon as new data is stored, rather than up to an interval later. */
+    /**
+     * Evaluates as soon as new data is stored, rather than up to an interval later: once the storing transaction
+     * has committed (so the pass sees the samples), in the background (so the storer does not wait).
+     */
     static class CollectionListener {
 
         private final AlertingProperties properties;
 
-        private final RuleEvaluation evaluation;
+        private final EvaluationQueue queue;
 
-        private final dev.lambdalens.ClusterTasks cluster;
-
-        CollectionListener(AlertingProperties properties, RuleEvaluation evaluation, dev.lambdalens.ClusterTasks cluster) {
+        CollectionListener(AlertingProperties properties, EvaluationQueue queue) {
             this.properties = properties;
-            this.evaluation = evaluation;
-            this.cluster = cluster;
+            this.queue = queue;
         }
 
         @TransactionalEventListener(fallbackExecution = true)
         void on(MetricsCollected collected) {
             if (this.properties.enabled()) {
-                evaluateOnce(this.cluster, this.evaluation);
+                this.queue.changed(collected.account(), collected.region());
             }
         }
     }

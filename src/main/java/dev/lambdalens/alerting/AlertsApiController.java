@@ -38,8 +38,11 @@ class AlertsApiController {
 
     private final Clock clock;
 
+    private final Acknowledgements acknowledgements;
+
     AlertsApiController(AlertRepository alerts, AlertRuleRepository rules, AlertTransitionRepository transitions,
-            Clock clock) {
+            Clock clock, Acknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.alerts = alerts;
         this.rules = rules;
         this.transitions = transitions;
@@ -77,7 +80,7 @@ class AlertsApiController {
             throw new ErrorResponseException(HttpStatus.CONFLICT, ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                     "Alert " + id + " is " + alert.state() + ": only an alert in ALARM can be acknowledged"), null);
         }
-        alert.acknowledge(ack.by(), ack.comment(), this.clock.instant());
+        this.acknowledgements.acknowledge(alert, Actor.current(ack.by()), ack.comment());
         return AlertResponse.of(alert, this.rules.findById(alert.ruleId()).orElseThrow());
     }
 
@@ -87,7 +90,7 @@ class AlertsApiController {
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No alert " + id), null));
     }
 
-    /** Who acknowledges an alert, and why. */
-    record Acknowledgement(@NotBlank @Size(max = 100) String by, @Size(max = 1000) @Nullable String comment) {
+    /** Why an alert is acknowledged; who is the signed-in user or token ({@code by} counts only without one). */
+    record Acknowledgement(@Size(max = 100) @Nullable String by, @Size(max = 1000) @Nullable String comment) {
     }
 }

@@ -24,7 +24,7 @@ class AlertsPageController {
     @Transactional(readOnly = true)
     String alerts(Model model) {
         model.addAttribute("alerts", this.board.all());
-        model.addAttribute("rules", this.rules.findAllByOrderByIdAsc().stream().map(RuleResponse::of).toList());
+        model.addAttribute("rules", this.rules.findByDeletedAtIsNullOrderByIdAsc().stream().map(RuleResponse::of).toList());
         return "alerting/alerts";
     }
 }

@@ -15,4 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record Evaluation(AlarmState state, List<@Nullable Double> datapoints, int breaching, int judged,
         String reason) {
+
+    /** The same outcome, explained otherwise. */
+    Evaluation because(String why) {
+        return new Evaluation(this.state, this.datapoints, this.breaching, this.judged, why);
+    }
+
+    /** An outcome decided by the rule's lifecycle rather than by datapoints (a rule disabled, a function gone). */
+    static Evaluation settled(AlarmState state, String why) {
+        return new Evaluation(state, List.of(), 0, 0, why);
+    }
 }

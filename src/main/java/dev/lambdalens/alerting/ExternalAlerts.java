@@ -63,10 +63,16 @@ public class ExternalAlerts {
         return this.states.apply(rule, evaluations, this.clock.instant());
     }
 
-    /** Deletes the source's rule with its alerts and their history. */
+    /** Deletes the source's rule with its alerts and their history; its firing alerts are resolved first. */
     @Transactional
     public void remove(String source) {
-        this.rules.findBySource(source).ifPresent(this.rules::delete);
+        this.rules.findBySource(source).ifPresent((rule) -> {
+            Map<AlertTarget, Alert> existing = this.states.alerts(rule.id());
+            Map<AlertTarget, String> reasons = new LinkedHashMap<>();
+            existing.keySet().forEach((target) -> reasons.put(target, "its source " + source + " was deleted"));
+            this.states.resolve(rule, existing, reasons, this.clock.instant());
+            this.rules.delete(rule);
+        });
     }
 
     /**

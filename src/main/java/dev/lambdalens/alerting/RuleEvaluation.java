@@ -3,31 +3,41 @@ package dev.lambdalens.alerting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
+import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Evaluates every enabled rule against settled data: per rule, the range of periods that ended before the settle
- * delay, every target judged by {@link AlarmEvaluator}; a change of state is stored with its history row and its
- * {@link AlertStateChanged} event in one transaction. One failing rule never stops the others.
+ * Evaluates the rules against collected data. For each target, a rule judges the periods up to that target's
+ * collected watermark less the settle delay, every period not judged yet in order, so that data arriving late (a
+ * backfill after an outage, the idle group's fetch) raises its alert once, at its own time, and a period not
+ * collected yet is never missing data. A change of state is stored with its history row and its
+ * {@link AlertStateChanged} event in one transaction. A rule disabled or deleted, a target out of scope, a function
+ * gone: their firing alerts resolve, once, with the reason. One failing rule never stops the others.
  */
 @Service
 public class RuleEvaluation {
 
     private static final Logger logger = LoggerFactory.getLogger(RuleEvaluation.class);
+
+    /** The most periods one pass judges for a target: a day of minutes, however long an outage was. */
+    private static final int MAX_CATCH_UP = 1_440;
 
     private final AlertRuleRepository rules;
 
@@ -37,41 +47,60 @@ public class RuleEvaluation {
 
     private final Inventory inventory;
 
+    private final CollectedWatermarks watermarks;
+
     private final AlertingProperties properties;
 
     private final TransactionTemplate transaction;
 
     private final Clock clock;
 
+    private final Counter passes;
+
+    /** The end of the last period judged, per rule and target; the alert's own time guards it across instances. */
+    private final Map<Long, Map<AlertTarget, Instant>> judgedUntil = new ConcurrentHashMap<>();
+
     RuleEvaluation(AlertRuleRepository rules, AlertStates states, SignalReader signals, Inventory inventory,
-            AlertingProperties properties, TransactionTemplate transaction, Clock clock) {
+            CollectedWatermarks watermarks, AlertingProperties properties, TransactionTemplate transaction,
+            Clock clock, MeterRegistry meters) {
         this.rules = rules;
         this.states = states;
         this.signals = signals;
         this.inventory = inventory;
+        this.watermarks = watermarks;
         this.properties = properties;
-        // a transaction of its own per rule: evaluation also runs right after a collection commits, in that
-        // transaction's after-commit phase, where joining it would write into a transaction that has already ended
+        // a transaction of its own per rule: one rule failing rolls back that rule alone
         this.transaction = new TransactionTemplate(transaction.getTransactionManager());
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.passes = Counter.builder("lambdalens.alerting.passes")
+            .description("Evaluation passes over the rules")
+            .register(meters);
     }
 
-    /** One pass over every enabled rule; returns the number of state changes. */
-    public synchronized int evaluateAll() {
+    /** One pass over every rule and target; returns the number of state changes. */
+    public int evaluateAll() {
+        return evaluate(null);
+    }
+
+    /**
+     * One pass over the rules, for the targets in {@code regions} only ({@code account/region}), or every target
+     * when {@code null}; returns the number of state changes.
+     */
+    synchronized int evaluate(@Nullable Set<String> regions) {
+        this.passes.increment();
+        List<FunctionSummary> functions = this.inventory.functions()
+            .stream()
+            .filter((f) -> regions == null || regions.contains(f.account() + "/" + f.region()))
+            .toList();
+        CollectedWatermarks.Snapshot collected = this.watermarks.read();
         int changes = 0;
-        List<FunctionSummary> functions = null;
         for (AlertRule rule : this.rules.findAllByOrderByIdAsc()) {
-            if (!rule.enabled() || rule.source() != null) {
+            if (rule.source() != null) {
                 continue;
             }
-            if (functions == null) {
-                // one read of the inventory for the whole pass, not one per rule
-                functions = this.inventory.functions();
-            }
-            List<FunctionSummary> inventory = functions;
             try {
-                Integer changed = this.transaction.execute((status) -> evaluate(rule, inventory));
+                Integer changed = this.transaction.execute((status) -> evaluate(rule, functions, regions, collected));
                 changes += (changed != null) ? changed : 0;
             }
             catch (RuntimeException ex) {
@@ -81,19 +110,127 @@ public class RuleEvaluation {
         return changes;
     }
 
-    private int evaluate(AlertRule rule, List<FunctionSummary> functions) {
+    /**
+     * Resolves what a change to a rule leaves behind, at once, in the caller's transaction: every firing alert of a
+     * disabled or deleted rule, and those of targets the rule no longer watches.
+     */
+    int settle(AlertRule rule) {
+        return settle(rule, this.states.alerts(rule.id()), this.inventory.functions(), null, this.clock.instant());
+    }
+
+    private int settle(AlertRule rule, Map<AlertTarget, Alert> existing, List<FunctionSummary> functions,
+            @Nullable Set<String> regions, Instant now) {
+        if (rule.source() != null) {
+            return 0;
+        }
+        String paused = rule.deleted() ? "the rule was deleted" : rule.enabled() ? null : "the rule was disabled";
+        Set<AlertTarget> watched = (paused != null) ? Set.of() : this.signals.targets(rule.definition(), functions);
+        Map<AlertTarget, String> reasons = new LinkedHashMap<>();
+        for (Alert alert : existing.values()) {
+            AlertTarget target = alert.target();
+            boolean inPass = regions == null || regions.contains(target.account() + "/" + target.region());
+            if (alert.state() == AlarmState.ALARM && inPass && !watched.contains(target)) {
+                reasons.put(target, (paused != null) ? paused : whyNotWatched(target, functions));
+            }
+        }
+        return this.states.resolve(rule, existing, reasons, now);
+    }
+
+    private static String whyNotWatched(AlertTarget target, List<FunctionSummary> functions) {
+        if (!target.accountLevel()) {
+            boolean gone = functions.stream()
+                .filter((f) -> f.account().equals(target.account()) && f.region().equals(target.region())
+                        && f.name().equals(target.function()))
+                .noneMatch((f) -> f.state() == FunctionState.ACTIVE);
+            if (gone) {
+                return "the function " + target.function() + " is gone from " + target.account() + "/"
+                        + target.region();
+            }
+        }
+        return "the rule no longer watches " + target + " (its scope changed)";
+    }
+
+    private int evaluate(AlertRule rule, List<FunctionSummary> functions, @Nullable Set<String> regions,
+            CollectedWatermarks.Snapshot collected) {
+        Instant now = this.clock.instant();
+        Map<AlertTarget, Alert> existing = this.states.alerts(rule.id());
+        int changes = settle(rule, existing, functions, regions, now);
+        if (!rule.enabled() || rule.deleted()) {
+            this.judgedUntil.remove(rule.id());
+            return changes;
+        }
         RuleDefinition definition = rule.definition();
         AlarmCondition condition = definition.condition();
-        Instant now = this.clock.instant();
         long period = condition.period().toSeconds();
-        long settled = Math.floorDiv(now.minus(this.properties.settleDelay()).getEpochSecond(), period) * period;
         int range = condition.evaluationRange();
-        Instant start = Instant.ofEpochSecond(settled).minus(Duration.ofSeconds(period * range));
-        Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, functions, start, range);
-        Map<AlertTarget, Evaluation> evaluations = new java.util.LinkedHashMap<>();
-        Map<AlertTarget, AlarmState> current = this.states.current(rule);
-        values.forEach((target, datapoints) -> evaluations.put(target, AlarmEvaluator.evaluate(condition, datapoints,
-                current.getOrDefault(target, AlarmState.INSUFFICIENT_DATA))));
-        return this.states.apply(rule, evaluations, now);
+        Map<AlertTarget, Instant> judged = this.judgedUntil.computeIfAbsent(rule.id(), (id) -> new ConcurrentHashMap<>());
+        // per target, the periods to judge: (from, upTo], both period ends
+        Map<AlertTarget, long[]> due = new LinkedHashMap<>();
+        long earliest = Long.MAX_VALUE;
+        long latest = Long.MIN_VALUE;
+        for (AlertTarget target : this.signals.targets(definition, functions)) {
+            Instant watermark = collected.of(target);
+            if (watermark == null && collected.polled(target)) {
+                continue; // polled, but this target's series not fetched yet
+            }
+            Instant limit = now.minus(this.properties.settleDelay());
+            if (watermark != null && watermark.minus(this.properties.settleDelay()).isBefore(limit)) {
+                // what was fetched less than the settle delay after its minute ended may still grow: judged later
+                limit = watermark.minus(this.properties.settleDelay());
+            }
+            long upTo = Math.floorDiv(limit.getEpochSecond(), period) * period;
+            Instant last = judged.get(target);
+            long from = (last != null) ? last.getEpochSecond() : upTo - period;
+            Alert alert = existing.get(target);
+            if (alert != null) {
+                // never judge again what this or another instance has judged into the alert's state
+                from = Math.max(from, Math.floorDiv(alert.stateSince().getEpochSecond(), period) * period);
+            }
+            from = Math.max(from, upTo - period * MAX_CATCH_UP);
+            if (upTo > from) {
+                due.put(target, new long[] { from, upTo });
+                earliest = Math.min(earliest, from);
+                latest = Math.max(latest, upTo);
+            }
+        }
+        if (due.isEmpty()) {
+            return changes;
+        }
+        long start = earliest + period - period * range;
+        int periods = (int) ((latest - start) / period);
+        Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, functions,
+                Instant.ofEpochSecond(start), periods);
+        // period by period, oldest first, every target due for it: one group of changes per period
+        TreeMap<Long, Map<AlertTarget, Evaluation>> byPeriod = new TreeMap<>();
+        for (long end = earliest + period; end <= latest; end += period) {
+            byPeriod.put(end, new LinkedHashMap<>());
+        }
+        for (Map.Entry<Long, Map<AlertTarget, Evaluation>> step : byPeriod.entrySet()) {
+            long end = step.getKey();
+            for (Map.Entry<AlertTarget, long[]> entry : due.entrySet()) {
+                long[] span = entry.getValue();
+                List<@Nullable Double> column = values.get(entry.getKey());
+                if (end <= span[0] || end > span[1] || column == null) {
+                    continue;
+                }
+                int to = (int) ((end - start) / period);
+                Alert alert = existing.get(entry.getKey());
+                AlarmState current = (alert != null) ? alert.state() : AlarmState.INSUFFICIENT_DATA;
+                step.getValue().put(entry.getKey(),
+                        AlarmEvaluator.evaluate(condition, column.subList(to - range, to), current));
+            }
+            if (!step.getValue().isEmpty()) {
+                changes += this.states.apply(rule, existing, step.getValue(), Instant.ofEpochSecond(end), false);
+            }
+        }
+        // remembered once the judgements are stored: a rule rolled back is judged again next pass
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        due.forEach((target, span) -> judged.put(target, Instant.ofEpochSecond(span[1])));
+                    }
+                });
+        return changes;
     }
 }

@@ -28,17 +28,24 @@ class RulePagesController {
 
     private final Clock clock;
 
-    RulePagesController(AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+    private final RuleEvaluation evaluation;
+
+    private final AlertRepository alerts;
+
+    RulePagesController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation,
+            AlertRepository alerts) {
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
+        this.evaluation = evaluation;
+        this.alerts = alerts;
     }
 
     @GetMapping("/alerts/rules/new")
     String newRule(Model model) {
         model.addAttribute("rule", new RuleRequest("", Signal.METRIC, "Throttles", "Sum", RuleScope.ALL, null, null,
                 null, Comparison.GREATER_THAN_THRESHOLD, 0.0, 60, 5, 3, MissingData.MISSING, Severity.WARNING, null,
-                null, true, java.util.List.of()));
+                null, true, java.util.List.of(), 0, 0));
         return form(model, null);
     }
 
@@ -51,7 +58,8 @@ class RulePagesController {
         model.addAttribute("rule", new RuleRequest(r.name(), r.signal(), r.metric(), r.statistic(), r.scope(),
                 r.scopeValue(), r.account(), r.region(), r.comparison(), r.threshold(), (int) r.periodSeconds(),
                 r.evaluationPeriods(), r.datapointsToAlarm(), r.missingData(), r.severity(), r.description(),
-                r.runbookUrl(), r.enabled(), r.channelIds()));
+                r.runbookUrl(), r.enabled(), r.channelIds(), (int) r.pendingForSeconds(),
+                (int) r.keepFiringForSeconds()));
         return form(model, id);
     }
 
@@ -79,15 +87,34 @@ class RulePagesController {
         RuleResponse before = RuleResponse.of(stored);
         stored.apply(definition, this.clock.instant());
         this.audit.ruleChanged(before, stored);
+        this.evaluation.settle(stored);
         return "redirect:/alerts";
+    }
+
+    /** Asks before deleting: what the rule's alerts are, and whether their history should go too. */
+    @GetMapping("/alerts/rules/{id}/delete")
+    @Transactional(readOnly = true)
+    String confirmDelete(@PathVariable long id, Model model) {
+        AlertRule rule = find(id);
+        rule.checkEditable();
+        java.util.List<Alert> of = this.alerts.findByRuleId(id);
+        model.addAttribute("rule", RuleResponse.of(rule));
+        model.addAttribute("alertCount", of.size());
+        model.addAttribute("firingCount", of.stream().filter((a) -> a.state() == AlarmState.ALARM).count());
+        return "alerting/rule-delete";
     }
 
     @PostMapping("/alerts/rules/{id}/delete")
     @Transactional
-    String delete(@PathVariable long id) {
+    String delete(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "keep") String history) {
         AlertRule rule = find(id);
         rule.checkEditable();
-        this.rules.delete(rule);
+        rule.delete(this.clock.instant());
+        this.evaluation.settle(rule);
+        if (history.equals("delete")) {
+            this.rules.delete(rule);
+        }
         this.audit.ruleDeleted(rule);
         return "redirect:/alerts";
     }
@@ -118,6 +145,8 @@ class RulePagesController {
     }
 
     private AlertRule find(long id) {
-        return this.rules.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return this.rules.findById(id)
+            .filter((rule) -> !rule.deleted())
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -26,7 +26,9 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
         @NotNull @Min(1) @Max(1440) @Nullable Integer datapointsToAlarm, @Nullable MissingData missingData,
         @Nullable Severity severity, @Size(max = 1000) @Nullable String description,
         @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
-        @Nullable String runbookUrl, @Nullable Boolean enabled, java.util.@Nullable List<Long> channelIds) {
+        @Nullable String runbookUrl, @Nullable Boolean enabled, java.util.@Nullable List<Long> channelIds,
+        @Min(0) @Max(86_400) @Nullable Integer pendingForSeconds,
+        @Min(0) @Max(86_400) @Nullable Integer keepFiringForSeconds) {
 
     /** The definition this request asks for, or an {@link InvalidRuleException} naming the field at fault. */
     RuleDefinition toDefinition() {
@@ -47,11 +49,15 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
         try {
             condition = new AlarmCondition(this.comparison, this.threshold, Duration.ofSeconds(this.periodSeconds),
                     this.evaluationPeriods, this.datapointsToAlarm,
-                    (this.missingData != null) ? this.missingData : MissingData.MISSING);
+                    (this.missingData != null) ? this.missingData : MissingData.MISSING,
+                    Duration.ofSeconds((this.pendingForSeconds != null) ? this.pendingForSeconds : 0),
+                    Duration.ofSeconds((this.keepFiringForSeconds != null) ? this.keepFiringForSeconds : 0));
         }
         catch (IllegalArgumentException ex) {
             String message = String.valueOf(ex.getMessage());
             String field = message.startsWith("period x") ? "evaluationPeriods" : message.split(" ")[0];
+            field = field.equals("pendingFor") ? "pendingForSeconds"
+                    : field.equals("keepFiringFor") ? "keepFiringForSeconds" : field;
             throw new InvalidRuleException(field.equals("period") ? "periodSeconds" : field, message);
         }
         return new RuleDefinition(this.name, this.signal, lambdaMetric, stat,

@@ -100,6 +100,36 @@ class SignalReader {
         return values;
     }
 
+    /**
+     * The targets the rule watches now, as {@link #read} judges them: its in-scope active functions (those the
+     * signal can be computed for), or the accounts and regions they are in.
+     */
+    Set<AlertTarget> targets(RuleDefinition rule, List<FunctionSummary> functions) {
+        boolean accountLevel = switch (rule.signal()) {
+            case METRIC -> rule.metric() != null && rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
+            case ACCOUNT_CONCURRENCY_SHARE, EXTERNAL -> true;
+            default -> false;
+        };
+        if (rule.signal() == Signal.EXTERNAL) {
+            return Set.of();
+        }
+        if (accountLevel) {
+            return accountTargets(rule, functions);
+        }
+        Set<AlertTarget> targets = new LinkedHashSet<>();
+        functionTargets(rule, functions).forEach((target, f) -> {
+            boolean computable = switch (rule.signal()) {
+                case RESERVED_CONCURRENCY_SHARE -> f.reservedConcurrency() != null && f.reservedConcurrency() > 0;
+                case P99_SHARE_OF_TIMEOUT -> f.timeoutSeconds() > 0;
+                default -> true;
+            };
+            if (computable) {
+                targets.add(target);
+            }
+        });
+        return targets;
+    }
+
     private void perFunctionShare(RuleDefinition rule, List<FunctionSummary> functions, LambdaMetric metric,
             Statistic statistic,
             ToDoubleFunction<FunctionSummary> whole, Instant start, Instant end, int periods,

@@ -67,7 +67,7 @@ class SilencesApiController {
             throw invalid("ruleId", "no alert rule " + request.ruleId());
         }
         Silence silence = this.silences.save(new Silence(request.ruleId(), blank(request.account()),
-                blank(request.region()), blank(request.functionPattern()), starts, request.endsAt(), request.createdBy(),
+                blank(request.region()), blank(request.functionPattern()), starts, request.endsAt(), Actor.current(request.createdBy()),
                 request.comment(), now));
         this.audit.silenceCreated(silence);
         return ResponseEntity.created(URI.create("/api/v1/silences/" + silence.id())).body(SilenceResponse.of(silence, now));
@@ -100,7 +100,7 @@ class SilencesApiController {
             @Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
             @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
             @Nullable String region, @Size(max = 200) @Nullable String functionPattern, @Nullable Instant startsAt,
-            @NotNull Instant endsAt, @NotBlank @Size(max = 100) String createdBy,
+            @NotNull Instant endsAt, @Size(max = 100) @Nullable String createdBy,
             @NotBlank @Size(max = 1000) String comment) {
     }
 

@@ -107,7 +107,7 @@ class RegionCollector {
                 if (window.isPresent() && !series.isEmpty()) {
                     stored = fetchAndStore(region, series, window.get(), state.watermark(group), state);
                     collected.add(new MetricsCollected(region.account(), region.region(), window.get().start(),
-                            window.get().end(), stored));
+                            window.get().end(), stored, covered(series)));
                 }
                 Instant watermark = window.map(CollectionWindow::end).orElse(state.watermark(group));
                 state.fetched(group, (watermark != null) ? watermark : now, now, series.size());
@@ -216,6 +216,13 @@ class RegionCollector {
                 }
             }
         });
+    }
+
+    /** The targets a group's series cover: its functions, or {@code ""} for the account level. */
+    private static Set<String> covered(List<SeriesKey> series) {
+        Set<String> covered = new HashSet<>();
+        series.forEach((key) -> covered.add((key.functionName() != null) ? key.functionName() : ""));
+        return covered;
     }
 
     private static String describe(RuntimeException ex) {

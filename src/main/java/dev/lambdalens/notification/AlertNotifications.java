@@ -24,10 +24,13 @@ class AlertNotifications {
 
     private final Reminders reminders;
 
-    AlertNotifications(Outbox outbox, Silences silences, Reminders reminders) {
+    private final java.time.Clock clock;
+
+    AlertNotifications(Outbox outbox, Silences silences, Reminders reminders, java.time.Clock clock) {
         this.outbox = outbox;
         this.silences = silences;
         this.reminders = reminders;
+        this.clock = clock;
     }
 
     /** Runs in the publisher's transaction (a plain listener, not a transactional one), by design. */
@@ -35,14 +38,16 @@ class AlertNotifications {
     void on(AlertGroupChanged group) {
         List<AlertGroupChanged.Change> heard = new ArrayList<>();
         List<AlertGroupChanged.Change> silenced = new ArrayList<>();
+        // a silence covers what is notified while it lasts: a change judged late (a backfill) counts when it is sent
+        java.time.Instant now = this.clock.instant();
         for (AlertGroupChanged.Change change : group.changes()) {
-            boolean quiet = this.silences.silencing(group.ruleId(), change.target(), group.at()).isPresent();
+            boolean quiet = this.silences.silencing(group.ruleId(), change.target(), now).isPresent();
             (quiet ? silenced : heard).add(change);
         }
         owe(group, heard, false);
         owe(group, silenced, true);
         if (group.firing()) {
-            heard.forEach((change) -> this.reminders.notified(change.alertId(), group.at()));
+            heard.forEach((change) -> this.reminders.notified(change.alertId(), now));
         }
     }
 

@@ -181,11 +181,13 @@ class AlertingTests {
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"by\": \"ana\", \"comment\": \"raising reserved concurrency\"}"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$.acknowledgedBy").value("ana"))
+            .andExpect(jsonPath("$.acknowledgedBy").value("admin")) // the signed-in user, not the name typed
             .andExpect(jsonPath("$.ackComment").value("raising reserved concurrency"));
         this.mvc.perform(post("/api/v1/alerts/" + alarm.get("id").asLong() + "/ack")
             .contentType(MediaType.APPLICATION_JSON)
-            .content("{\"comment\": \"who?\"}")).andExpect(status().isBadRequest());
+            .content("{\"comment\": \"" + "x".repeat(1001) + "\"}")).andExpect(status().isBadRequest());
+        assertThat(body(get("/api/v1/alerts/" + alarm.get("id").asLong() + "/history")).get(0).get("reason")
+            .asString()).isEqualTo("acknowledged by admin: raising reserved concurrency");
         JsonNode ok = throttlesAlert("orders-api");
         this.mvc.perform(post("/api/v1/alerts/" + ok.get("id").asLong() + "/ack")
             .contentType(MediaType.APPLICATION_JSON)

@@ -32,6 +32,9 @@ class EvaluationAfterCollectionTests {
     void shouldEvaluateRulesWhenACollectionIsStored() {
         assertThat(this.board.all()).isEmpty();
         CycleRunner.runCycle(this.context);
+        // in the background, off the collector's thread
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+            .until(() -> !this.board.firing().isEmpty());
         assertThat(this.board.all()).isNotEmpty();
         assertThat(this.board.all()).allSatisfy((alert) -> assertThat(alert.id()).isPositive());
         assertThat(this.board.firing()).extracting(AlertSummary::function).contains("pdf-renderer");

@@ -27,7 +27,15 @@ public class ScriptedSource implements MetricSource {
 
     private final Set<String> hiddenFunctions = ConcurrentHashMap.newKeySet();
 
+    private final Set<String> quietFunctions = ConcurrentHashMap.newKeySet();
+
+    private final Map<String, Throttling> throttling = new ConcurrentHashMap<>();
+
     private volatile boolean malformed;
+
+    /** Throttles a function reports per minute over [from, to). */
+    private record Throttling(Instant from, Instant to, double perMinute) {
+    }
 
     private volatile int fetchCalls;
 
@@ -46,6 +54,16 @@ public class ScriptedSource implements MetricSource {
 
     public void hideFunction(String name) {
         this.hiddenFunctions.add(name);
+    }
+
+    /** The function is never invoked: none of its series has a datapoint (it becomes idle). */
+    public void quietFunction(String name) {
+        this.quietFunctions.add(name);
+    }
+
+    /** The function reports {@code perMinute} throttles in each minute of [from, to), whatever else it does. */
+    public void throttle(String name, Instant from, Instant to, double perMinute) {
+        this.throttling.put(name, new Throttling(from, to, perMinute));
     }
 
     public void answerMalformed() {
@@ -81,6 +99,26 @@ public class ScriptedSource implements MetricSource {
         failIfAsked(region);
         this.fetchCalls++;
         Map<SeriesKey, List<Point>> answer = new LinkedHashMap<>(this.delegate.fetch(region, series, start, end));
+        answer.keySet().removeIf((key) -> key.functionName() != null && this.quietFunctions.contains(key.functionName()));
+        for (SeriesKey key : series) {
+            Throttling throttled = (key.functionName() != null) ? this.throttling.get(key.functionName()) : null;
+            if (throttled != null && key.metric() == dev.lambdalens.metrics.LambdaMetric.THROTTLES) {
+                List<Point> points = new ArrayList<>();
+                for (Point point : answer.getOrDefault(key, List.of())) {
+                    if (point.epochSecond() < throttled.from().getEpochSecond()
+                            || point.epochSecond() >= throttled.to().getEpochSecond()) {
+                        points.add(point);
+                    }
+                }
+                long first = Math.max(start.getEpochSecond(), throttled.from().getEpochSecond());
+                for (long minute = Math.floorDiv(first + 59, 60) * 60;
+                        minute < Math.min(end.getEpochSecond(), throttled.to().getEpochSecond()); minute += 60) {
+                    points.add(new Point(minute, throttled.perMinute()));
+                }
+                points.sort(java.util.Comparator.comparingLong(Point::epochSecond));
+                answer.put(key, points);
+            }
+        }
         if (this.malformed) {
             SeriesKey first = series.get(0);
             List<Point> points = new ArrayList<>(answer.getOrDefault(first, List.of()));

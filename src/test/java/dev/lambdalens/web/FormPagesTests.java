@@ -101,12 +101,14 @@ class FormPagesTests {
         this.evaluation.evaluateAll();
         AlertSummary firing = this.board.firing().get(0);
         assertThat(html("/alerts/" + firing.id())).contains("History", "→ ALARM", "Acknowledge");
-        this.mvc.perform(post("/alerts/" + firing.id() + "/ack").param("by", ""))
+        this.mvc.perform(post("/alerts/" + firing.id() + "/ack").param("comment", "x".repeat(1001)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("class=\"field-error\"")));
         this.mvc.perform(post("/alerts/" + firing.id() + "/ack").param("by", "ana").param("comment", "on it"))
             .andExpect(redirectedUrl("/alerts/" + firing.id()));
-        assertThat(html("/alerts/" + firing.id())).contains("Acknowledged by", "ana", "on it");
+        // the signed-in user, not the name typed; in the history too
+        assertThat(html("/alerts/" + firing.id())).contains("Acknowledged by", "admin", "on it",
+                "acknowledged by admin: on it").doesNotContain(">ana<");
     }
 
     @Test
