@@ -52,12 +52,15 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
      * @param pricePerGb the Logs Insights price per GB scanned
      * @param pollInterval time between GetQueryResults calls while a query runs
      * @param queryTimeout a query still running after this long is stopped and its minutes asked again next run
+     * @param rowsPerQuery the rows one query may return (Logs Insights' limit is 10,000); a window whose answer
+     * reaches it is asked again in two halves
      */
     record Insights(@DefaultValue("false") boolean enabled, @DefaultValue("*") String functions,
             @DefaultValue("5m") Duration interval, @DefaultValue("5m") Duration settleDelay,
             @DefaultValue("4") int maxConcurrentQueries, @DefaultValue("20") int maxLogGroupsPerQuery,
             @DefaultValue("5") BigDecimal monthlyCapUsd, @DefaultValue("0.005") BigDecimal pricePerGb,
-            @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration queryTimeout) {
+            @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration queryTimeout,
+            @DefaultValue("10000") int rowsPerQuery) {
 
         Insights {
             if (maxConcurrentQueries < 1 || maxConcurrentQueries > 100) {
@@ -68,6 +71,9 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
             }
             if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("lambdalens.logs.insights.interval must be at least 1m");
+            }
+            if (rowsPerQuery < 2 || rowsPerQuery > 10_000) {
+                throw new IllegalArgumentException("lambdalens.logs.insights.rows-per-query must be 2-10000");
             }
             if (monthlyCapUsd.signum() < 0 || pricePerGb.signum() < 0) {
                 throw new IllegalArgumentException("lambdalens.logs.insights amounts cannot be negative");

@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One function's minute as its logs tell it, and the samples it writes to the metrics store. A figure with nothing
  * behind it (no cold start, so no init duration) is absent, never zero, except counts, which are zero where
- * reports were read.
+ * reports were read. Errors are unknown (null) where only REPORT lines were read (Logs Insights).
  */
 record MinuteFigures(long minute, long invocations, long coldStarts, double initSum, @Nullable Double initMax,
         @Nullable Double initP99, double restoreSum, @Nullable Double restoreMax, @Nullable Double maxMemoryMb,
         @Nullable Double maxMemoryShare, double billedMs, double billedGbSeconds, long timeouts, long outOfMemory,
-        long errors) {
+        @Nullable Long errors) {
 
     /**
      * The figures of one minute's reports, with the timeouts and out-of-memory kills its error lines add (by request
