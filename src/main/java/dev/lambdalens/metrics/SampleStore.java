@@ -9,8 +9,10 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,11 +34,14 @@ public class SampleStore {
 
     private final SampleUpsert upsert;
 
+    private final SamplePartitions partitions;
+
     SampleStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, SeriesCatalog catalog) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.catalog = catalog;
         this.upsert = SampleUpsert.forDataSource(dataSource);
+        this.partitions = new SamplePartitions(JdbcClient.create(dataSource), this.upsert);
     }
 
     /**
@@ -70,6 +75,43 @@ public class SampleStore {
         // moment is waited for rather than failed on, and can never abort the transaction of the samples
         Map<Long, List<Point>> bySeries = new LinkedHashMap<>();
         samples.forEach((key, points) -> bySeries.put(this.catalog.idOf(key), oncePerMinute(points)));
+        coverPartitions(bySeries);
+        try {
+            return writeInTransaction(samples, bySeries, sql);
+        }
+        catch (DataIntegrityViolationException ex) {
+            if (!this.partitions.partitioned() || !String.valueOf(ex.getMessage()).contains("no partition")) {
+                throw ex;
+            }
+            // retention (here or on another instance) dropped a partition this one still counted on: create it again
+            this.partitions.forget();
+            coverPartitions(bySeries);
+            return writeInTransaction(samples, bySeries, sql);
+        }
+    }
+
+    /** On PostgreSQL, a partition for every day the points fall on, created before the transaction that needs it. */
+    private void coverPartitions(Map<Long, List<Point>> bySeries) {
+        if (!this.partitions.partitioned()) {
+            return;
+        }
+        // the days the points fall on, not every day between the first and the last: a backfill of scattered days
+        // creates no empty partitions in between
+        java.util.Set<Long> days = new java.util.HashSet<>();
+        long lastDay = Long.MIN_VALUE;
+        for (List<Point> points : bySeries.values()) {
+            for (Point point : points) {
+                long day = SamplePartitions.Table.SAMPLES.periodStart(point.epochSecond());
+                if (day != lastDay) {
+                    days.add(day);
+                    lastDay = day;
+                }
+            }
+        }
+        days.forEach((day) -> this.partitions.cover(SamplePartitions.Table.SAMPLES, day, day));
+    }
+
+    private int writeInTransaction(Map<SeriesKey, List<Point>> samples, Map<Long, List<Point>> bySeries, String sql) {
         Integer written = this.transaction.execute((status) -> {
             SampleBatch batch = new SampleBatch();
             bySeries.forEach((seriesId, points) -> {

@@ -17,8 +17,8 @@ enum SampleUpsert {
     H2("merge into metric_sample (series_id, ts, val) key (series_id, ts) values (?, ?, ?)",
             "merge into rollup_pending (account_id, region, hour_ts, marked_at) key (account_id, region, hour_ts) "
                     + "values (?, ?, ?, next value for rollup_mark)",
-            "merge into metric_series (account_id, region, function_name, metric, statistic, unit) "
-                    + "key (account_id, region, function_name, metric, statistic) values (?, ?, ?, ?, ?, ?)",
+            "merge into metric_series (account_id, region, function_name, metric, statistic, unit, created_at) "
+                    + "key (account_id, region, function_name, metric, statistic) values (?, ?, ?, ?, ?, ?, ?)",
             "merge into metric_rollup (series_id, hour_ts, val_sum, val_count, val_min, val_max) key (series_id, hour_ts) "
                     + Rollup.SELECT),
 
@@ -35,8 +35,8 @@ enum SampleUpsert {
             on conflict (account_id, region, hour_ts) do update set marked_at = excluded.marked_at""",
             // DO NOTHING rather than catching the duplicate key: PostgreSQL aborts a transaction on any error
             """
-            insert into metric_series (account_id, region, function_name, metric, statistic, unit)
-            values (?, ?, ?, ?, ?, ?) on conflict (account_id, region, function_name, metric, statistic) do nothing""",
+            insert into metric_series (account_id, region, function_name, metric, statistic, unit, created_at)
+            values (?, ?, ?, ?, ?, ?, ?) on conflict (account_id, region, function_name, metric, statistic) do nothing""",
             "insert into metric_rollup (series_id, hour_ts, val_sum, val_count, val_min, val_max) " + Rollup.SELECT
                     + " on conflict (series_id, hour_ts) do update set val_sum = excluded.val_sum, "
                     + "val_count = excluded.val_count, val_min = excluded.val_min, val_max = excluded.val_max");
@@ -69,7 +69,8 @@ enum SampleUpsert {
     }
 
     /**
-     * Creates a series row unless it exists: account, region, function column, metric, statistic, unit. On
+     * Creates a series row unless it exists: account, region, function column, metric, statistic, unit, created at
+     * (epoch seconds). On
      * PostgreSQL it never fails on a row another writer created meanwhile; on H2 two racing MERGEs can still raise a
      * duplicate key, which the caller takes as "created by the other".
      */

@@ -2,9 +2,10 @@ package dev.lambdalens.metrics;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,15 @@ class SeriesCatalog {
 
     private final JdbcClient jdbc;
 
-    private final Map<SeriesKey, Long> ids = new ConcurrentHashMap<>();
+    /**
+     * Ids of the series this instance writes. An entry expires a day after it was written: retention deletes series
+     * left without any data (their function long gone), and an id cached here is one written within that day, so it
+     * still has data and still exists.
+     */
+    private final Map<SeriesKey, Long> ids = Caffeine.newBuilder()
+        .expireAfterWrite(java.time.Duration.ofDays(1))
+        .<SeriesKey, Long>build()
+        .asMap();
 
     private final SampleUpsert dialect;
 
@@ -63,7 +72,8 @@ class SeriesCatalog {
         try {
             this.jdbc.sql(this.dialect.seriesSql())
                 .params(key.account(), key.region(), functionColumn(key), key.metric().metricName(),
-                        key.statistic().wireName(), key.metric().unit().wireName())
+                        key.statistic().wireName(), key.metric().unit().wireName(),
+                        java.time.Instant.now().getEpochSecond())
                 .update();
         }
         catch (DuplicateKeyException raced) {

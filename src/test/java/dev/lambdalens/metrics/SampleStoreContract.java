@@ -444,7 +444,33 @@ abstract class SampleStoreContract {
                     new Point(day + 86_400, 24 * 159_000.0 / (24 * 20_059))));
     }
 
-    private Retention retention(long now) {
+    @Test
+    void theSeriesOfAFunctionLongGoneAreDeletedOnceRetentionHasTakenAllTheirDataAndOthersStay() {
+        long now = Math.floorDiv(Instant.now().getEpochSecond(), 3_600) * 3_600 + 2 * 86_400;
+        long gone = now - 470L * 86_400;
+        SeriesKey alive = SeriesKey.ofFunction(ACCOUNT, "us-east-1", "still-here", LambdaMetric.INVOCATIONS,
+                Statistic.SUM);
+        this.store.upsert(Map.of(INVOCATIONS, List.of(new Point(gone, 1)), CONCURRENCY, List.of(new Point(gone, 3)),
+                alive, List.of(new Point(now - 3_600, 5))));
+        Retention retention = retention(now);
+        retention.rollUpPending();
+        retention.prune();
+        assertThat(this.jdbc.sql("select function_name from metric_series").query(String.class).list())
+            .containsExactly("still-here");
+        assertThat(this.queries.read(alive, Instant.ofEpochSecond(now - 7_200), Instant.ofEpochSecond(now), 60)
+            .points()).containsExactly(new Point(now - 3_600, 5));
+        // the function comes back, long after this instance's catalog forgot the id (a day after writing it): a new
+        // series row, written as before
+        SampleStore later = new SampleStore(this.dataSource, new JdbcTemplate(this.dataSource),
+                new TransactionTemplate(new JdbcTransactionManager(this.dataSource)),
+                new SeriesCatalog(this.jdbc, this.dataSource));
+        later.upsert(Map.of(INVOCATIONS, List.of(new Point(now - 60, 2))));
+        this.queries = new SeriesQueries(this.jdbc, new SeriesCatalog(this.jdbc, this.dataSource));
+        assertThat(this.queries.read(INVOCATIONS, Instant.ofEpochSecond(now - 120), Instant.ofEpochSecond(now), 60)
+            .points()).containsExactly(new Point(now - 60, 2));
+    }
+
+    Retention retention(long now) {
         return retention(java.time.Clock.fixed(Instant.ofEpochSecond(now), java.time.ZoneOffset.UTC));
     }
 
@@ -452,7 +478,7 @@ abstract class SampleStoreContract {
         DataSource dataSource = this.dataSource;
         return new Retention(dataSource, this.jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 new RetentionProperties(true, java.time.Duration.ofDays(15), java.time.Duration.ofDays(455),
-                        java.time.Duration.ofMinutes(5)),
+                        java.time.Duration.ofMinutes(5), java.time.Duration.ofDays(7)),
                 clock);
     }
 

@@ -184,7 +184,7 @@ public final class ScaleBenchmark {
             store.upsert(batch);
         }
         Retention retention = new Retention(dataSource, jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                new RetentionProperties(true, Duration.ofDays(15), Duration.ofDays(455), Duration.ofMinutes(5)),
+                new RetentionProperties(true, Duration.ofDays(15), Duration.ofDays(455), Duration.ofMinutes(5), Duration.ofDays(7)),
                 java.time.Clock.fixed(Instant.ofEpochSecond(NOW), java.time.ZoneOffset.UTC));
         began = System.nanoTime();
         int hours = retention.rollUpPending();

@@ -1,0 +1,70 @@
+package dev.lambdalens.alerting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import dev.lambdalens.ClusterTasks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps alert history bounded: state transitions older than {@code lambdalens.retention.alert-history} (default 400
+ * days, more than a year of comparisons) are deleted in chunks, once an hour across instances. An alert's current
+ * state lives on the alert itself and is never deleted here.
+ */
+@Component
+class AlertHistoryRetention implements SchedulingConfigurer {
+
+    private static final int CHUNK = 10_000;
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final Duration keep;
+
+    private final boolean enabled;
+
+    private final ClusterTasks cluster;
+
+    AlertHistoryRetention(JdbcClient jdbc, Clock clock, ClusterTasks cluster,
+            @Value("${lambdalens.retention.alert-history:400d}") Duration keep,
+            @Value("${lambdalens.retention.enabled:true}") boolean enabled) {
+        if (keep.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("lambdalens.retention.alert-history must be at least 1d");
+        }
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cluster = cluster;
+        this.keep = keep;
+        this.enabled = enabled;
+    }
+
+    /** Deletes the transitions past retention; returns how many. */
+    long prune() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(this.clock.instant().minus(this.keep), ZoneOffset.UTC);
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = this.jdbc.sql("delete from alert_transition where id in (select id from alert_transition "
+                    + "where at < ? order by at fetch first " + CHUNK + " rows only)").param(cutoff).update();
+            deleted += chunk;
+        }
+        while (chunk == CHUNK);
+        return deleted;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (this.enabled) {
+            registrar.addFixedDelayTask(() -> this.cluster.runOnce("alert-history-retention", Duration.ofMinutes(50),
+                    this::prune), Duration.ofHours(1));
+        }
+    }
+}

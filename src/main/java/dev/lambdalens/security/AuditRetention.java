@@ -1,0 +1,69 @@
+package dev.lambdalens.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import dev.lambdalens.ClusterTasks;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the audit log bounded: events older than {@code lambdalens.retention.audit} (default 400 days: a year of
+ * changes for a yearly review, and some) are deleted in chunks, once an hour across instances.
+ */
+@Component
+class AuditRetention implements SchedulingConfigurer {
+
+    private static final int CHUNK = 10_000;
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final Duration keep;
+
+    private final boolean enabled;
+
+    private final ClusterTasks cluster;
+
+    AuditRetention(JdbcClient jdbc, Clock clock, ClusterTasks cluster,
+            @Value("${lambdalens.retention.audit:400d}") Duration keep,
+            @Value("${lambdalens.retention.enabled:true}") boolean enabled) {
+        if (keep.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("lambdalens.retention.audit must be at least 1d");
+        }
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cluster = cluster;
+        this.keep = keep;
+        this.enabled = enabled;
+    }
+
+    /** Deletes the audit events past retention; returns how many. */
+    long prune() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(this.clock.instant().minus(this.keep), ZoneOffset.UTC);
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = this.jdbc.sql("delete from audit_event where id in (select id from audit_event "
+                    + "where at < ? order by at fetch first " + CHUNK + " rows only)").param(cutoff).update();
+            deleted += chunk;
+        }
+        while (chunk == CHUNK);
+        return deleted;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (this.enabled) {
+            registrar.addFixedDelayTask(() -> this.cluster.runOnce("audit-retention", Duration.ofMinutes(50),
+                    this::prune), Duration.ofHours(1));
+        }
+    }
+}
