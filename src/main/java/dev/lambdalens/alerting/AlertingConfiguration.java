@@ -18,7 +18,7 @@ class AlertingConfiguration {
 
     @Bean
     SchedulingConfigurer evaluationSchedule(AlertingProperties properties, RuleEvaluation evaluation,
-            dev.lambdalens.ClusterTasks cluster) {
+            dev.lambdalens.runtime.ClusterTasks cluster) {
         return (registrar) -> {
             if (properties.enabled()) {
                 registrar.addFixedDelayTask(new FixedDelayTask(() -> evaluateOnce(cluster, evaluation),
@@ -29,7 +29,7 @@ class AlertingConfiguration {
 
     @Bean
     CollectionListener collectionListener(AlertingProperties properties, RuleEvaluation evaluation,
-            dev.lambdalens.ClusterTasks cluster) {
+            dev.lambdalens.runtime.ClusterTasks cluster) {
         return new CollectionListener(properties, evaluation, cluster);
     }
 
@@ -37,7 +37,7 @@ class AlertingConfiguration {
      * One evaluation at a time across instances: two evaluating at once could both see a change and notify it twice.
      * Evaluations one after the other are harmless, since a state that has not changed writes nothing.
      */
-    static void evaluateOnce(dev.lambdalens.ClusterTasks cluster, RuleEvaluation evaluation) {
+    static void evaluateOnce(dev.lambdalens.runtime.ClusterTasks cluster, RuleEvaluation evaluation) {
         cluster.runOnce("alert-evaluation", Duration.ZERO, evaluation::evaluateAll);
     }
 
@@ -48,9 +48,9 @@ class AlertingConfiguration {
 
         private final RuleEvaluation evaluation;
 
-        private final dev.lambdalens.ClusterTasks cluster;
+        private final dev.lambdalens.runtime.ClusterTasks cluster;
 
-        CollectionListener(AlertingProperties properties, RuleEvaluation evaluation, dev.lambdalens.ClusterTasks cluster) {
+        CollectionListener(AlertingProperties properties, RuleEvaluation evaluation, dev.lambdalens.runtime.ClusterTasks cluster) {
             this.properties = properties;
             this.evaluation = evaluation;
             this.cluster = cluster;
