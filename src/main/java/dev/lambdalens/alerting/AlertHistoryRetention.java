@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-import dev.lambdalens.ClusterTasks;
+import dev.lambdalens.runtime.ClusterTasks;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -19,7 +19,7 @@ class AlertingConfiguration {
 
     @Bean
     SchedulingConfigurer evaluationSchedule(AlertingProperties properties, RuleEvaluation evaluation,
-            dev.lambdalens.ClusterTasks cluster) {
+            dev.lambdalens.runtime.ClusterTasks cluster) {
         return (registrar) -> {
             if (properties.enabled()) {
                 registrar.addFixedDelayTask(new FixedDelayTask(() -> evaluateOnce(cluster, evaluation),
@@ -29,7 +29,7 @@ class AlertingConfiguration {
     }
 
     @Bean
-    EvaluationQueue evaluationQueue(RuleEvaluation evaluation, dev.lambdalens.ClusterTasks cluster) {
+    EvaluationQueue evaluationQueue(RuleEvaluation evaluation, dev.lambdalens.runtime.ClusterTasks cluster) {
         return new EvaluationQueue(evaluation, cluster);
     }
 
@@ -42,7 +42,7 @@ class AlertingConfiguration {
      * One evaluation at a time across instances: two evaluating at once could both see a change and notify it twice.
      * Evaluations one after the other are harmless, since a state that has not changed writes nothing.
      */
-    static void evaluateOnce(dev.lambdalens.ClusterTasks cluster, RuleEvaluation evaluation) {
+    static void evaluateOnce(dev.lambdalens.runtime.ClusterTasks cluster, RuleEvaluation evaluation) {
         cluster.runOnce("alert-evaluation", Duration.ZERO, evaluation::evaluateAll);
     }
 

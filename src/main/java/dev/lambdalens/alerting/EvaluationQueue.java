@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import dev.lambdalens.ClusterTasks;
+import dev.lambdalens.runtime.ClusterTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

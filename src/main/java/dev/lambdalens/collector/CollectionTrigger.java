@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides when collection happens and runs one cycle over every account and region of the source; a failing one is
- * logged and recorded, and never stops the others.
+ * Runs one whole cycle on the calling thread, every account and region one after the other: discovery where due,
+ * then collection. The scheduled path is {@link UnitDispatcher}, which spreads the same units over pools and
+ * instances; this one serves tests and one-off runs. A failing region is recorded and never stops the others.
  */
 @Component
 class CollectionTrigger {
@@ -20,14 +21,17 @@ class CollectionTrigger {
 
     private final MetricSource source;
 
-    private final RegionCollector collector;
+    private final UnitRunner runner;
 
-    CollectionTrigger(MetricSource source, RegionCollector collector) {
+    private final CollectorStateRepository states;
+
+    CollectionTrigger(MetricSource source, UnitRunner runner, CollectorStateRepository states) {
         this.source = source;
-        this.collector = collector;
+        this.runner = runner;
+        this.states = states;
     }
 
-    /** One cycle over every account and region; returns how many succeeded. */
+    /** One cycle over every account and region; returns how many collected successfully. */
     int runCycle() {
         List<SourceRegion> regions;
         try {
@@ -39,17 +43,11 @@ class CollectionTrigger {
         }
         int succeeded = 0;
         for (SourceRegion region : regions) {
-            try {
-                int written = this.collector.collect(region);
-                logger.debug("Collected {}: {} samples", region, written);
-                succeeded++;
-            }
-            catch (CollectionFailedException ex) {
-                logger.warn(ex.getMessage(), logger.isDebugEnabled() ? ex : null);
-            }
-            catch (RuntimeException ex) {
-                logger.error("Unexpected failure collecting {}", region, ex);
-            }
+            this.runner.run(new WorkUnit(WorkUnit.Kind.DISCOVERY, region), false);
+            this.runner.run(new WorkUnit(WorkUnit.Kind.COLLECTION, region), true);
+            succeeded += this.states.findByAccountAndRegion(region.account(), region.region())
+                .filter((state) -> state.lastSuccessAt() != null && state.lastSuccessAt().equals(state.lastAttemptAt()))
+                .isPresent() ? 1 : 0;
         }
         return succeeded;
     }

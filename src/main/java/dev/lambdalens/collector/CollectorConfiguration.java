@@ -1,26 +1,28 @@
 package dev.lambdalens.collector;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.aws.AwsMetricSource;
 import dev.lambdalens.collector.source.aws.AwsProperties;
 import dev.lambdalens.collector.source.demo.DemoMetricSource;
+import dev.lambdalens.runtime.WorkPools;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Wires the configured source and schedules the collection trigger at the configured interval.
+ * Wires the configured source and schedules the dispatcher of collection and discovery units.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class CollectorConfiguration {
+
+    /** How often the dispatcher looks for due units: well below the shortest interval (10 s). */
+    static final Duration DISPATCH_PERIOD = Duration.ofSeconds(2);
 
     @Bean
     MetricSource metricSource(SourceSettings settings, AwsProperties aws, MeterRegistry registry, Clock clock) {
@@ -30,17 +32,16 @@ class CollectorConfiguration {
         };
     }
 
+    /** The dispatcher looks every few seconds which units are due; the units run on their own pools. */
     @Bean
-    SchedulingConfigurer collectionSchedule(CollectorProperties properties, CollectionTrigger trigger,
-            dev.lambdalens.ClusterTasks cluster) {
-        // one cycle per interval across instances: the lock stays taken for most of the interval after a cycle
-        java.time.Duration held = properties.interval().minusSeconds(5);
-        return (registrar) -> {
-            if (properties.enabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("collection",
-                        held.isNegative() ? java.time.Duration.ZERO : held, trigger::runCycle), properties.interval(),
-                        properties.initialDelay()));
-            }
-        };
+    CollectionSchedule collectionSchedule(CollectorProperties properties, UnitDispatcher dispatcher, WorkPools pools) {
+        if (properties.enabled()) {
+            pools.every("collection", properties.initialDelay(), DISPATCH_PERIOD, dispatcher::dispatch);
+        }
+        return new CollectionSchedule();
+    }
+
+    /** Marks that collection is scheduled. */
+    static final class CollectionSchedule {
     }
 }

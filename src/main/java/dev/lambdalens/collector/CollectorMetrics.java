@@ -94,4 +94,27 @@ class CollectorMetrics {
     private static Tags tags(SourceRegion region) {
         return Tags.of("account", region.account(), "region", region.region());
     }
+
+    void unitRan(WorkUnit unit, Duration took, boolean success) {
+        Timer.builder("lambdalens.collector.unit")
+            .description("Duration of one run of a work unit (collection or discovery of an account and region)")
+            .tags(tags(unit.region()).and("kind", unit.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .and("outcome", success ? "success" : "failure"))
+            .register(this.registry)
+            .record(took);
+    }
+
+    void tookOver(WorkUnit unit) {
+        Counter.builder("lambdalens.collector.unit.takeovers")
+            .description("Work units this instance took over from a holder whose lease ran out")
+            .tags(tags(unit.region()).and("kind", unit.kind().name().toLowerCase(java.util.Locale.ROOT)))
+            .register(this.registry)
+            .increment();
+    }
+
+    void unitsWaiting(java.util.concurrent.atomic.AtomicInteger waiting) {
+        io.micrometer.core.instrument.Gauge.builder("lambdalens.collector.units.waiting", waiting, Number::doubleValue)
+            .description("Work units due that this instance had no free thread for at its last look")
+            .register(this.registry);
+    }
 }

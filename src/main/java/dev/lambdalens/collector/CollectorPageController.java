@@ -25,6 +25,7 @@ class CollectorPageController {
         model.addAttribute("trailingWindow", CollectorProperties.readable(this.status.trailingWindow()));
         List<RegionStatus> regions = this.status.regions();
         model.addAttribute("regions", regions);
+        model.addAttribute("units", this.status.units());
         model.addAttribute("sourceError", this.status.sourceError());
         model.addAttribute("monthlyCost", this.status.estimatedMonthlyCostUsd(regions));
         model.addAttribute("functionInterval", CollectorProperties.readable(this.status.functionInterval()));

@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackfill how much history the first cycle of a new account and region fetches
  * @param backfillHorizon how far back a cycle after downtime reaches at most (CloudWatch keeps 1-minute data for
  * 15 days)
+ * @param discoveryFullRefresh how often discovery asks every function for its details (reserved concurrency, tags)
+ * again; in between, only new functions and functions whose listed configuration changed are asked
+ * @param fetchFunctionsOnAccountSignal whether a minute in which the account-level errors or throttles start (or
+ * jump) fetches those series of every function of the region at once, instead of at the function group's next poll
  */
 @ConfigurationProperties("lambdalens.collector")
 record CollectorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
@@ -30,7 +34,8 @@ record CollectorProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
         @DefaultValue("6h") Duration idleAfter, @DefaultValue("5s") Duration initialDelay,
         @DefaultValue("15m") Duration discoveryInterval, @DefaultValue("15m") Duration trailingWindow,
         @DefaultValue("24h") Duration initialBackfill, @DefaultValue("3d") Duration backfillHorizon,
-        @DefaultValue("0.01") double pricePerThousandMetrics) {
+        @DefaultValue("0.01") double pricePerThousandMetrics, @DefaultValue("6h") Duration discoveryFullRefresh,
+        @DefaultValue("true") boolean fetchFunctionsOnAccountSignal) {
 
     static final Duration CLOUDWATCH_ONE_MINUTE_RETENTION = Duration.ofDays(15);
 
@@ -44,6 +49,7 @@ record CollectorProperties(@DefaultValue("true") boolean enabled, @DefaultValue(
         }
         requireAtLeast("initial-delay", initialDelay, Duration.ZERO);
         requireAtLeast("discovery-interval", discoveryInterval, Duration.ofMinutes(1));
+        requireAtLeast("discovery-full-refresh", discoveryFullRefresh, discoveryInterval);
         requireAtLeast("trailing-window", trailingWindow, Duration.ZERO);
         requireAtLeast("initial-backfill", initialBackfill, Duration.ofMinutes(1));
         requireAtLeast("backfill-horizon", backfillHorizon, Duration.ofMinutes(1));

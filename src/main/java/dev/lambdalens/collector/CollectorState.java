@@ -61,6 +61,15 @@ class CollectorState {
 
     private long samplesStored;
 
+    /** Up to where the account-level signal has been looked at for a fetch of the functions' series. */
+    private @Nullable Instant signalFetchedUpTo;
+
+    /** GetMetricData calls made because the account-level errors or throttles moved. */
+    private long signalFetches;
+
+    /** Metrics those calls requested (the unit CloudWatch bills). */
+    private long signalMetrics;
+
     private long cycles;
 
     private long failures;
@@ -115,7 +124,10 @@ class CollectorState {
         };
         Duration slack = interval.dividedBy(10).compareTo(Duration.ofSeconds(10)) < 0 ? interval.dividedBy(10)
                 : Duration.ofSeconds(10);
-        return fetchedAt == null || !fetchedAt.plus(interval).minus(slack).isAfter(now);
+        // the active group without series (no discovery yet, say) is looked at again every cycle, so that the new
+        // functions of a discovery just finished are fetched at once rather than a group interval later
+        boolean hadNoSeries = group == SeriesGroup.ACTIVE_FUNCTIONS && this.activeFunctionSeries == 0;
+        return fetchedAt == null || hadNoSeries || !fetchedAt.plus(interval).minus(slack).isAfter(now);
     }
 
     void fetched(SeriesGroup group, Instant newWatermark, Instant at, int series) {
@@ -148,6 +160,27 @@ class CollectorState {
         this.lastErrorAt = at;
         this.cycles++;
         this.failures++;
+    }
+
+    @Nullable Instant signalFetchedUpTo() {
+        return this.signalFetchedUpTo;
+    }
+
+    void signalFetchedUpTo(Instant end) {
+        this.signalFetchedUpTo = end;
+    }
+
+    void signalFetched(int metrics) {
+        this.signalFetches++;
+        this.signalMetrics += metrics;
+    }
+
+    long signalFetches() {
+        return this.signalFetches;
+    }
+
+    long signalMetrics() {
+        return this.signalMetrics;
     }
 
     boolean discoveryDue(Instant now, Duration interval) {

@@ -32,10 +32,13 @@ public class CollectorStatus {
 
     private final Clock clock;
 
+    private final WorkUnits units;
+
     private volatile @Nullable String sourceError;
 
     CollectorStatus(MetricSource source, CollectorStateRepository states, SourceSettings settings,
-            CollectorProperties properties, Clock clock) {
+            CollectorProperties properties, WorkUnits units, Clock clock) {
+        this.units = units;
         this.source = source;
         this.states = states;
         this.settings = settings;
@@ -98,6 +101,23 @@ public class CollectorStatus {
         return regions.stream().map((region) -> toStatus(region, byRegion.get(region), now)).toList();
     }
 
+    /**
+     * Every work unit: per account and region its collection and its discovery, with the instance that runs it,
+     * its last run, how long it took, its next run and how late it is.
+     */
+    public List<UnitStatus> units() {
+        Instant now = this.clock.instant();
+        return this.units.all().stream().map((row) -> toStatus(row, now)).toList();
+    }
+
+    private static UnitStatus toStatus(UnitRow row, Instant now) {
+        long lag = (row.nextRunAt() != null && row.nextRunAt().isBefore(now))
+                ? Duration.between(row.nextRunAt(), now).toSeconds() : 0;
+        return new UnitStatus(row.kind(), row.account(), row.region(), row.owner(), row.running(), row.startedAt(),
+                row.durationMs(), row.nextRunAt(), lag, row.lastSuccessAt(), row.lastError(), row.lastErrorAt(),
+                row.detail(), row.runs(), row.takeovers());
+    }
+
     /** The CloudWatch API fees of all accounts and regions for 30 days at the current settings. */
     public double estimatedMonthlyCostUsd(List<RegionStatus> regions) {
         long metrics = regions.stream().mapToLong(RegionStatus::estimatedMonthlyMetrics).sum();
@@ -112,7 +132,7 @@ public class CollectorStatus {
     private RegionStatus toStatus(SourceRegion region, CollectorState state, Instant now) {
         if (state == null) {
             return new RegionStatus(region.account(), region.region(), RegionStatus.Health.PENDING, null, null, null,
-                    null, null, 0, 0, 0, null, 0, 0, 0, 0, 0);
+                    null, null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0);
         }
         Instant success = state.lastSuccessAt();
         Instant error = state.lastErrorAt();
@@ -126,6 +146,6 @@ public class CollectorStatus {
         return new RegionStatus(region.account(), region.region(), health, state.watermark(), state.lastAttemptAt(),
                 success, state.lastError(), error, state.samplesStored(), state.cycles(), state.failures(), lag,
                 state.accountSeries(), state.activeFunctionSeries(), state.idleFunctionSeries(), metrics,
-                CloudWatchBill.monthlyCostUsd(metrics, this.properties));
+                CloudWatchBill.monthlyCostUsd(metrics, this.properties), state.signalFetches(), state.signalMetrics());
     }
 }

@@ -25,7 +25,7 @@ class CollectorStatusApiController {
         return new StatusResponse(this.status.source().name().toLowerCase(java.util.Locale.ROOT),
                 this.status.interval().toSeconds(), this.status.trailingWindow().toSeconds(),
                 this.status.pricePerThousandMetrics(), this.status.estimatedMonthlyCostUsd(regions),
-                this.status.sourceError(), regions);
+                this.status.sourceError(), regions, this.status.units());
     }
 
     /**
@@ -33,9 +33,10 @@ class CollectorStatusApiController {
      *
      * @param estimatedMonthlyCostUsd the monitor's own CloudWatch bill for 30 days at the current settings
      * @param sourceError why the source could not list its accounts and regions, if it could not
+     * @param units every work unit (collection and discovery per account and region): owner, last run, next run, lag
      */
     record StatusResponse(String source, long intervalSeconds, long trailingWindowSeconds,
             double pricePerThousandMetrics, double estimatedMonthlyCostUsd, @Nullable String sourceError,
-            List<RegionStatus> regions) {
+            List<RegionStatus> regions, List<UnitStatus> units) {
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.lambdalens.collector.source.Discovery;
 import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.SourceRegion;
 import dev.lambdalens.inventory.FunctionSummary;
@@ -31,8 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Collects one account and region once: discovery when due, then each series group whose cadence has come round,
- * over its next window, in batches at the source's limits. A group's watermark moves only when its whole window is
+ * Collects one account and region once: each series group whose cadence has come round, over its next window, in batches at the source's limits. A group's watermark moves only when its whole window is
  * stored, so a failure skips nothing: the next cycle fetches the same minutes again.
  */
 @Component
@@ -75,7 +73,8 @@ class RegionCollector {
     }
 
     /**
-     * Run one cycle for {@code region}: discovery when due, then each series group whose cadence has come round.
+     * Run one cycle for {@code region}: each series group whose cadence has come round, with the functions inventory
+     * knows (discovery is a unit of its own).
      * @return the samples written
      * @throws CollectionFailedException when the source or the store failed; the failure is recorded first, with
      * the watermarks of the groups stored before it
@@ -87,10 +86,6 @@ class RegionCollector {
         state.attempted(now);
         Timer.Sample timer = this.metrics.startCycle();
         try {
-            if (state.discoveryDue(now, this.properties.discoveryInterval())) {
-                discover(region, now);
-                state.discovered(now);
-            }
             Set<SeriesGroup> due = EnumSet.noneOf(SeriesGroup.class);
             for (SeriesGroup group : SeriesGroup.values()) {
                 if (state.due(group, now, group.interval(this.properties))) {
@@ -99,19 +94,24 @@ class RegionCollector {
             }
             Map<SeriesGroup, List<SeriesKey>> plan = plan(region, now, due);
             List<MetricsCollected> collected = new ArrayList<>();
+            Map<SeriesKey, List<Point>> accountAnswer = new java.util.HashMap<>();
             int written = 0;
             for (SeriesGroup group : due) {
                 List<SeriesKey> series = plan.get(group);
                 Optional<CollectionWindow> window = CollectionWindow.next(state.watermark(group), now, this.properties);
                 int stored = 0;
                 if (window.isPresent() && !series.isEmpty()) {
-                    stored = fetchAndStore(region, series, window.get(), state.watermark(group), state);
+                    stored = fetchAndStore(region, series, window.get(), state.watermark(group), state,
+                            (group == SeriesGroup.ACCOUNT) ? accountAnswer : null);
                     collected.add(new MetricsCollected(region.account(), region.region(), window.get().start(),
                             window.get().end(), stored, covered(series)));
                 }
                 Instant watermark = window.map(CollectionWindow::end).orElse(state.watermark(group));
                 state.fetched(group, (watermark != null) ? watermark : now, now, series.size());
                 written += stored;
+            }
+            if (this.properties.fetchFunctionsOnAccountSignal() && !accountAnswer.isEmpty()) {
+                written += fetchOnAccountSignal(region, now, state, accountAnswer, collected);
             }
             state.succeeded(now);
             Instant oldest = state.oldestWatermark();
@@ -131,12 +131,6 @@ class RegionCollector {
             this.metrics.cycleEnded(timer, region, false);
             throw new CollectionFailedException(region, ex);
         }
-    }
-
-    private void discover(SourceRegion region, Instant now) {
-        Discovery discovery = this.source.discover(region);
-        this.metrics.sourceCalled(region, "discover", 0);
-        this.inventory.reconcile(region.account(), region.region(), discovery.functions(), discovery.limits(), now);
     }
 
     /**
@@ -171,13 +165,25 @@ class RegionCollector {
      * what is stored, minutes after it are new and go in with a plain insert.
      */
     private int fetchAndStore(SourceRegion region, List<SeriesKey> series, CollectionWindow window,
-            @Nullable Instant watermark, CollectorState state) {
+            @Nullable Instant watermark, CollectorState state, @Nullable Map<SeriesKey, List<Point>> keep) {
+        return fetchAndStore(region, series, window, watermark, state, keep, "fetch");
+    }
+
+    private int fetchAndStore(SourceRegion region, List<SeriesKey> series, CollectionWindow window,
+            @Nullable Instant watermark, CollectorState state, @Nullable Map<SeriesKey, List<Point>> keep,
+            String operation) {
         int written = 0;
         for (CollectionWindow part : window.split(FetchBatches.maxMinutesPerCall(this.source.limits()))) {
             for (List<SeriesKey> batch : FetchBatches.partition(series, part.minutes(), this.source.limits())) {
                 Map<SeriesKey, List<Point>> answer = this.source.fetch(region, batch, part.start(), part.end());
-                this.metrics.sourceCalled(region, "fetch", batch.size());
+                this.metrics.sourceCalled(region, operation, batch.size());
+                if (!"fetch".equals(operation)) {
+                    state.signalFetched(batch.size());
+                }
                 checkAnswer(batch, answer, part);
+                if (keep != null) {
+                    answer.forEach((key, points) -> keep.computeIfAbsent(key, (k) -> new ArrayList<>()).addAll(points));
+                }
                 int stored = store(answer, watermark);
                 state.stored(stored);
                 this.metrics.samplesWritten(region, stored);
@@ -185,6 +191,56 @@ class RegionCollector {
             }
         }
         return written;
+    }
+
+    /**
+     * When the account-level errors or throttles start or jump in a minute the functions' series have not been
+     * fetched for, fetch those series (and invocations, for the rates) of every function of the region from that
+     * minute on, at once: a function-level alert need not wait for its group's next poll. Each such fetch is counted
+     * ({@code signal-fetch} calls and metrics), since CloudWatch bills it.
+     */
+    private int fetchOnAccountSignal(SourceRegion region, Instant now, CollectorState state,
+            Map<SeriesKey, List<Point>> accountAnswer, List<MetricsCollected> collected) {
+        Instant since = state.signalFetchedUpTo();
+        Instant functionsCovered = state.watermark(SeriesGroup.ACTIVE_FUNCTIONS);
+        if (since == null || (functionsCovered != null && functionsCovered.isAfter(since))) {
+            since = functionsCovered;
+        }
+        if (since == null) {
+            return 0; // the functions have never been fetched: their first poll covers everything
+        }
+        Set<LambdaMetric> moved = EnumSet.noneOf(LambdaMetric.class);
+        Instant from = null;
+        for (LambdaMetric metric : List.of(LambdaMetric.ERRORS, LambdaMetric.THROTTLES)) {
+            List<Point> points = accountAnswer.getOrDefault(
+                    SeriesKey.ofAccount(region.account(), region.region(), metric, Statistic.SUM), List.of());
+            Optional<Instant> move = AccountSignal.firstMove(points, since);
+            if (move.isPresent()) {
+                moved.add(metric);
+                from = (from == null || move.get().isBefore(from)) ? move.get() : from;
+            }
+        }
+        Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (from == null || !from.isBefore(end)) {
+            return 0;
+        }
+        moved.add(LambdaMetric.INVOCATIONS);
+        List<SeriesKey> series = new ArrayList<>();
+        for (FunctionSummary function : this.inventory.activeFunctions(region.account(), region.region())) {
+            for (LambdaMetric metric : moved) {
+                series.add(SeriesKey.ofFunction(region.account(), region.region(), function.name(), metric,
+                        Statistic.SUM));
+            }
+        }
+        state.signalFetchedUpTo(end);
+        if (series.isEmpty()) {
+            return 0;
+        }
+        CollectionWindow window = new CollectionWindow(from, end);
+        // the window's end as the watermark: every minute is upserted, since the group's own poll may hold it already
+        int stored = fetchAndStore(region, series, window, end, state, null, "signal-fetch");
+        collected.add(new MetricsCollected(region.account(), region.region(), from, end, stored));
+        return stored;
     }
 
     private int store(Map<SeriesKey, List<Point>> answer, @Nullable Instant watermark) {

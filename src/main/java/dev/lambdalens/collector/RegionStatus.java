@@ -16,12 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param idleFunctionSeries series of idle functions, polled at the idle interval
  * @param estimatedMonthlyMetrics GetMetricData metrics requested in 30 days at the current settings
  * @param estimatedMonthlyCostUsd what those cost in CloudWatch API fees
+ * @param signalFetches GetMetricData calls made at once for the functions' errors or throttles because the
+ * account-level series moved (billed on top of the polling above)
+ * @param signalMetrics metrics those calls requested
  */
 public record RegionStatus(String account, String region, Health health, @Nullable Instant watermark,
         @Nullable Instant lastAttemptAt, @Nullable Instant lastSuccessAt, @Nullable String lastError,
         @Nullable Instant lastErrorAt, long samplesStored, long cycles, long failures, @Nullable Long lagSeconds,
         int accountSeries, int activeFunctionSeries, int idleFunctionSeries, long estimatedMonthlyMetrics,
-        double estimatedMonthlyCostUsd) {
+        double estimatedMonthlyCostUsd, long signalFetches, long signalMetrics) {
 
     /** The state of one account and region. */
     public enum Health {

@@ -2,11 +2,13 @@ package dev.lambdalens.cost;
 
 import java.time.Duration;
 
+import dev.lambdalens.runtime.ClusterTasks;
+import dev.lambdalens.runtime.WorkKind;
+import dev.lambdalens.runtime.WorkPools;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * Schedules budget evaluation at the configured interval: cost moves by the day, so a few minutes' delay is plenty
@@ -16,14 +18,19 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @EnableConfigurationProperties(CostProperties.class)
 class CostConfiguration {
 
+    /** Budgets are evaluated on the housekeeping pool: reading a month of usage never holds up other work. */
     @Bean
-    SchedulingConfigurer budgetSchedule(CostProperties properties, BudgetEvaluation evaluation,
-            dev.lambdalens.ClusterTasks cluster) {
-        return (registrar) -> {
-            if (properties.budgetsEnabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("budget-evaluation",
-                        Duration.ZERO, evaluation::evaluateAll), properties.budgetInterval(), Duration.ofSeconds(45)));
-            }
-        };
+    BudgetSchedule budgetSchedule(CostProperties properties, BudgetEvaluation evaluation, ClusterTasks cluster,
+            WorkPools pools) {
+        if (properties.budgetsEnabled()) {
+            pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "budget-evaluation", Duration.ofSeconds(45),
+                    properties.budgetInterval(),
+                    () -> cluster.runOnce("budget-evaluation", Duration.ZERO, evaluation::evaluateAll));
+        }
+        return new BudgetSchedule();
+    }
+
+    /** Marks that budget evaluation is scheduled. */
+    static final class BudgetSchedule {
     }
 }

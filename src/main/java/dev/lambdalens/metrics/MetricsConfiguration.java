@@ -2,7 +2,9 @@ package dev.lambdalens.metrics;
 
 import java.time.Duration;
 
-import dev.lambdalens.ClusterTasks;
+import dev.lambdalens.runtime.ClusterTasks;
+import dev.lambdalens.runtime.WorkKind;
+import dev.lambdalens.runtime.WorkPools;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -10,8 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * Schedules roll-up and pruning, once per interval across instances, and shows how far roll-up lags.
@@ -20,14 +20,19 @@ import org.springframework.scheduling.config.FixedDelayTask;
 @EnableConfigurationProperties(RetentionProperties.class)
 class MetricsConfiguration {
 
+    /** Roll-up and pruning run on the housekeeping pool, so a long pass never holds up collection or delivery. */
     @Bean
-    SchedulingConfigurer retentionSchedule(RetentionProperties properties, Retention retention, ClusterTasks cluster) {
-        return (registrar) -> {
-            if (properties.enabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> cluster.runOnce("retention", Duration.ZERO,
-                        retention::run), properties.interval(), Duration.ofMinutes(1)));
-            }
-        };
+    RetentionSchedule retentionSchedule(RetentionProperties properties, Retention retention, ClusterTasks cluster,
+            WorkPools pools) {
+        if (properties.enabled()) {
+            pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "retention", Duration.ofMinutes(1),
+                    properties.interval(), () -> cluster.runOnce("retention", Duration.ZERO, retention::run));
+        }
+        return new RetentionSchedule();
+    }
+
+    /** Marks that the retention pass is scheduled. */
+    static final class RetentionSchedule {
     }
 
     /** Hours written and not rolled up yet: long ranges read their minutes until they are, so this should stay low. */

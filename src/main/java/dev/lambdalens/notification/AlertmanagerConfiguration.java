@@ -13,7 +13,7 @@ class AlertmanagerConfiguration {
 
     @Bean
     SchedulingConfigurer alertmanagerResendSchedule(NotificationProperties notification,
-            AlertmanagerProperties properties, AlertmanagerResend resend, dev.lambdalens.ClusterTasks cluster) {
+            AlertmanagerProperties properties, AlertmanagerResend resend, dev.lambdalens.runtime.ClusterTasks cluster) {
         return (registrar) -> {
             if (notification.enabled()) {
                 // held for the interval less a little, so two instances do not both re-post in one interval

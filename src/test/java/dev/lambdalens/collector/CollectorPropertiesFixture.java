@@ -39,6 +39,6 @@ final class CollectorPropertiesFixture {
     CollectorProperties build() {
         return new CollectorProperties(true, this.interval, this.functionInterval, Duration.ofMinutes(30),
                 Duration.ofHours(6), Duration.ZERO, Duration.ofMinutes(15), this.trailingWindow, this.initialBackfill,
-                this.backfillHorizon, 0.01);
+                this.backfillHorizon, 0.01, Duration.ofHours(6), true);
     }
 }

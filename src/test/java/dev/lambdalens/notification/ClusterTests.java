@@ -9,7 +9,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import dev.lambdalens.ClusterTasks;
+import dev.lambdalens.runtime.ClusterTasks;
 import dev.lambdalens.LambdaLensApplication;
 import dev.lambdalens.alerting.RuleEvaluation;
 import dev.lambdalens.collector.CycleRunner;

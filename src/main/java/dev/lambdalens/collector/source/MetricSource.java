@@ -23,6 +23,15 @@ public interface MetricSource {
     Discovery discover(SourceRegion region);
 
     /**
+     * The functions and account limits of one account and region, knowing what was found last time: a source that
+     * needs one call per function for some details may ask only for new and changed functions, and reuse the known
+     * details of the others unless {@code known.fullRefresh()}.
+     */
+    default Discovery discover(SourceRegion region, KnownInventory known) {
+        return discover(region);
+    }
+
+    /**
      * The 1-minute datapoints of the given series over [start, end), both aligned to the minute. The caller keeps
      * within {@link #limits()}. A series without data in the window is absent from the answer or maps to an empty
      * list.

@@ -29,10 +29,7 @@ final class AwsClients implements AutoCloseable {
 
     private final MeterRegistry registry;
 
-    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
-        .connectionTimeout(Duration.ofSeconds(5))
-        .socketTimeout(Duration.ofSeconds(30))
-        .build();
+    private final SdkHttpClient http;
 
     private final Map<String, CloudWatchClient> cloudWatch = new ConcurrentHashMap<>();
 
@@ -43,6 +40,12 @@ final class AwsClients implements AutoCloseable {
     AwsClients(AwsProperties properties, MeterRegistry registry) {
         this.properties = properties;
         this.registry = registry;
+        // a read timeout below the attempt timeout would cut attempts the setting allows
+        Duration attempt = properties.attemptTimeout();
+        this.http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5))
+            .socketTimeout((attempt.compareTo(Duration.ofSeconds(30)) > 0) ? attempt : Duration.ofSeconds(30))
+            .build();
     }
 
     /** The credentials of the home account: static ones for an emulator, else the default chain. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lambdalens.collector.source.Discovery;
+import dev.lambdalens.collector.source.KnownInventory;
 import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.SourceLimits;
 import dev.lambdalens.collector.source.SourceRegion;
@@ -32,8 +33,9 @@ public class AwsMetricSource implements MetricSource, AutoCloseable {
         this.properties = properties;
         this.clients = new AwsClients(properties, registry);
         this.accounts = new AccountDirectory(properties, this.clients);
-        this.inventory = new LambdaInventoryReader(this.clients, clock, properties.getFunctionPerSecond());
-        this.metrics = new GetMetricDataFetcher(this.clients, registry, properties.getMetricDataPerSecond());
+        CallRates rates = new CallRates();
+        this.inventory = new LambdaInventoryReader(this.clients, clock, rates, properties.getFunctionPerSecond());
+        this.metrics = new GetMetricDataFetcher(this.clients, registry, rates, properties.getMetricDataPerSecond());
     }
 
     @Override
@@ -51,7 +53,12 @@ public class AwsMetricSource implements MetricSource, AutoCloseable {
 
     @Override
     public Discovery discover(SourceRegion region) {
-        return this.inventory.discover(account(region), region.region());
+        return discover(region, KnownInventory.of(List.of(), true, java.util.Set.of()));
+    }
+
+    @Override
+    public Discovery discover(SourceRegion region, KnownInventory known) {
+        return this.inventory.discover(account(region), region.region(), known);
     }
 
     @Override
@@ -69,6 +76,7 @@ public class AwsMetricSource implements MetricSource, AutoCloseable {
 
     @Override
     public void close() {
+        this.inventory.close();
         this.clients.close();
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.Point;
@@ -38,10 +37,11 @@ final class GetMetricDataFetcher {
 
     private final double callsPerSecond;
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final CallRates rates;
 
-    GetMetricDataFetcher(AwsClients clients, MeterRegistry registry, double callsPerSecond) {
+    GetMetricDataFetcher(AwsClients clients, MeterRegistry registry, CallRates rates, double callsPerSecond) {
         this.clients = clients;
+        this.rates = rates;
         this.registry = registry;
         this.callsPerSecond = callsPerSecond;
     }
@@ -74,14 +74,12 @@ final class GetMetricDataFetcher {
     private Map<String, SeriesKey> fetchRound(AwsAccount account, String region, Map<String, SeriesKey> queries,
             Instant start, Instant end, Map<String, TreeMap<Long, Double>> collected) {
         CloudWatchClient cloudWatch = this.clients.cloudWatch(account, region);
-        TokenBucket bucket = this.buckets.computeIfAbsent(account.id() + "/" + region,
-                (k) -> new TokenBucket(this.callsPerSecond));
         List<MetricDataQuery> request = queries.entrySet().stream().map((e) -> query(e.getKey(), e.getValue())).toList();
         Map<String, SeriesKey> retry = new LinkedHashMap<>();
         Map<String, StatusCode> lastStatus = new HashMap<>();
         String token = null;
         do {
-            bucket.acquire();
+            this.rates.acquire("GetMetricData", account.id(), region, this.callsPerSecond);
             String pageToken = token;
             GetMetricDataResponse response = cloudWatch.getMetricData((r) -> r.metricDataQueries(request)
                 .startTime(start)

@@ -9,28 +9,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import dev.lambdalens.collector.source.Discovery;
+import dev.lambdalens.collector.source.KnownInventory;
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.Architecture;
 import dev.lambdalens.inventory.DiscoveredFunction;
+import dev.lambdalens.inventory.FunctionSummary;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetAccountSettingsResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
- * Discovery through the Lambda control plane: ListFunctions page by page, GetFunction per function for its reserved
- * concurrency and tags (rate-limited below the 100 req/s quota), and GetAccountSettings for the limits, which some
- * roles and emulators refuse: the limits are then unknown, logged once, never invented.
+ * Discovery through the Lambda control plane: ListFunctions page by page (it already carries memory, timeout,
+ * architecture, runtime, code size, layers, VPC and {@code LastModified}), GetFunction only for the functions that
+ * are new or whose listed configuration changed, and for all of them at the slow full refresh (reserved concurrency
+ * and tags change without touching {@code LastModified}), several at once within the Lambda rate limit; and
+ * GetAccountSettings for the limits. A function whose GetFunction is refused or throttled keeps what was last known
+ * of it and is reported as a problem; a listing that fails fails the discovery (metrics go on regardless). Limits
+ * that some roles and emulators refuse are unknown, logged once, never invented.
  */
-final class LambdaInventoryReader {
+final class LambdaInventoryReader implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(LambdaInventoryReader.class);
 
@@ -39,38 +53,138 @@ final class LambdaInventoryReader {
 
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
+    /** GetFunction calls in flight at once per discovery: enough to reach the rate limit at 300 ms per call. */
+    private static final int PARALLEL_CALLS = 8;
+
     private final AwsClients clients;
 
     private final Clock clock;
 
-    private final double getFunctionPerSecond;
+    private final CallRates rates;
 
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final double lambdaPerSecond;
+
+    private final ExecutorService calls = Executors.newCachedThreadPool((task) -> {
+        Thread thread = new Thread(task, "lambda-discovery");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Set<String> limitsRefusedLogged = ConcurrentHashMap.newKeySet();
 
-    LambdaInventoryReader(AwsClients clients, Clock clock, double getFunctionPerSecond) {
+    LambdaInventoryReader(AwsClients clients, Clock clock, CallRates rates, double lambdaPerSecond) {
         this.clients = clients;
         this.clock = clock;
-        this.getFunctionPerSecond = getFunctionPerSecond;
+        this.rates = rates;
+        this.lambdaPerSecond = lambdaPerSecond;
     }
 
-    Discovery discover(AwsAccount account, String region) {
+    Discovery discover(AwsAccount account, String region, KnownInventory known) {
         LambdaClient lambda = this.clients.lambda(account, region);
-        TokenBucket bucket = this.buckets.computeIfAbsent(account.id() + "/" + region,
-                (k) -> new TokenBucket(this.getFunctionPerSecond));
+        List<FunctionConfiguration> listed = list(lambda, account, region);
+        Map<String, String> problems = new ConcurrentHashMap<>();
         List<DiscoveredFunction> functions = new ArrayList<>();
-        for (FunctionConfiguration configuration : lambda.listFunctionsPaginator((r) -> r.maxItems(50)).functions()) {
-            bucket.acquire();
-            try {
-                GetFunctionResponse function = lambda.getFunction((r) -> r.functionName(configuration.functionName()));
-                functions.add(toDiscovered(account, region, configuration, function));
+        List<FunctionConfiguration> toAsk = new ArrayList<>();
+        for (FunctionConfiguration configuration : listed) {
+            FunctionSummary before = known.byName().get(configuration.functionName());
+            DiscoveredFunction reused = (before != null) ? toDiscovered(account, region, configuration,
+                    before.reservedConcurrency(), before.tags()) : null;
+            if (reused != null && !known.askAgain(configuration.functionName()) && sameAsKnown(reused, before)) {
+                functions.add(reused);
             }
-            catch (ResourceNotFoundException deletedMeanwhile) {
-                // listed, then deleted before we asked for it: the next discovery will not list it
+            else {
+                toAsk.add(configuration);
             }
         }
-        return new Discovery(functions, limits(lambda, account, region));
+        functions.addAll(details(lambda, account, region, toAsk, known, problems));
+        return new Discovery(functions, limits(lambda, account, region), problems);
+    }
+
+    private List<FunctionConfiguration> list(LambdaClient lambda, AwsAccount account, String region) {
+        List<FunctionConfiguration> listed = new ArrayList<>();
+        String marker = null;
+        do {
+            this.rates.acquire("Lambda", account.id(), region, this.lambdaPerSecond);
+            String page = marker;
+            ListFunctionsResponse response = lambda.listFunctions((r) -> r.maxItems(50).marker(page));
+            listed.addAll(response.functions());
+            marker = response.nextMarker();
+        }
+        while (marker != null && !marker.isEmpty());
+        return listed;
+    }
+
+    /** GetFunction for each, several at once; a function that cannot be read keeps what was known of it. */
+    private List<DiscoveredFunction> details(LambdaClient lambda, AwsAccount account, String region,
+            List<FunctionConfiguration> toAsk, KnownInventory known, Map<String, String> problems) {
+        Semaphore inFlight = new Semaphore(PARALLEL_CALLS);
+        List<CompletableFuture<@Nullable DiscoveredFunction>> answers = new ArrayList<>();
+        for (FunctionConfiguration configuration : toAsk) {
+            inFlight.acquireUninterruptibly();
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return detail(lambda, account, region, configuration, known, problems);
+                }
+                finally {
+                    inFlight.release();
+                }
+            }, this.calls));
+        }
+        List<DiscoveredFunction> functions = new ArrayList<>();
+        for (CompletableFuture<@Nullable DiscoveredFunction> answer : answers) {
+            DiscoveredFunction function = answer.join();
+            if (function != null) {
+                functions.add(function);
+            }
+        }
+        return functions;
+    }
+
+    private @Nullable DiscoveredFunction detail(LambdaClient lambda, AwsAccount account, String region,
+            FunctionConfiguration listed, KnownInventory known, Map<String, String> problems) {
+        try {
+            this.rates.acquire("Lambda", account.id(), region, this.lambdaPerSecond);
+            GetFunctionResponse function = lambda.getFunction((r) -> r.functionName(listed.functionName()));
+            FunctionConfiguration configuration = (function.configuration() != null) ? function.configuration()
+                    : listed;
+            Integer reserved = (function.concurrency() != null)
+                    ? function.concurrency().reservedConcurrentExecutions() : null;
+            return toDiscovered(account, region, configuration, reserved,
+                    function.hasTags() ? function.tags() : Map.of());
+        }
+        catch (ResourceNotFoundException deletedMeanwhile) {
+            // listed, then deleted before we asked for it: the next discovery will not list it
+            return null;
+        }
+        catch (SdkException ex) {
+            problems.put(listed.functionName(), describe(ex));
+            FunctionSummary before = known.byName().get(listed.functionName());
+            return (before != null) ? toDiscovered(account, region, listed, before.reservedConcurrency(), before.tags())
+                    : toDiscovered(account, region, listed, null, Map.of());
+        }
+    }
+
+    /** Whether ListFunctions shows the function as inventory knows it, so that GetFunction can wait. */
+    private static boolean sameAsKnown(DiscoveredFunction listed, FunctionSummary known) {
+        return listed.memoryMb() == known.memoryMb() && listed.timeoutSeconds() == known.timeoutSeconds()
+                && Objects.equals(listed.runtime(), known.runtime()) && listed.architecture() == known.architecture()
+                && listed.codeSizeBytes() == known.codeSizeBytes() && listed.layerCount() == known.layerCount()
+                && listed.layersCodeSizeBytes() == known.layersCodeSizeBytes()
+                && Objects.equals(listed.vpcId(), known.vpcId())
+                && listed.ephemeralStorageMb() == known.ephemeralStorageMb()
+                && listed.lambdaInsights() == known.lambdaInsights() && Objects.equals(listed.arn(), known.arn());
+    }
+
+    private static String describe(SdkException ex) {
+        if (ex instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return aws.awsErrorDetails().errorCode() + " (HTTP " + aws.statusCode() + ")";
+        }
+        return ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+    }
+
+    @Override
+    public void close() {
+        this.calls.shutdownNow();
     }
 
     private AccountLimits limits(LambdaClient lambda, AwsAccount account, String region) {
@@ -94,18 +208,15 @@ final class LambdaInventoryReader {
         }
     }
 
-    private static DiscoveredFunction toDiscovered(AwsAccount account, String region, FunctionConfiguration listed,
-            GetFunctionResponse function) {
-        FunctionConfiguration configuration = (function.configuration() != null) ? function.configuration() : listed;
-        Integer reserved = (function.concurrency() != null) ? function.concurrency().reservedConcurrentExecutions()
-                : null;
+    private static DiscoveredFunction toDiscovered(AwsAccount account, String region,
+            FunctionConfiguration configuration, @Nullable Integer reserved, Map<String, String> tags) {
         String architecture = configuration.architecturesAsStrings().isEmpty() ? "x86_64"
                 : configuration.architecturesAsStrings().get(0);
         return new DiscoveredFunction(account.id(), region, configuration.functionName(), configuration.functionArn(),
                 configuration.runtimeAsString(), Architecture.fromWireName(architecture),
                 orZero(configuration.memorySize()), orZero(configuration.timeout()), reserved,
                 (configuration.codeSize() != null) ? configuration.codeSize() : 0,
-                function.hasTags() ? function.tags() : Map.of(), configuration.layers().size(),
+                tags, configuration.layers().size(),
                 configuration.layers().stream().mapToLong((layer) -> (layer.codeSize() != null) ? layer.codeSize() : 0)
                     .sum(),
                 (configuration.vpcConfig() != null && configuration.vpcConfig().hasSubnetIds()

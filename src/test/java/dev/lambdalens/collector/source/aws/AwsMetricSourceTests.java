@@ -54,7 +54,7 @@ class AwsMetricSourceTests {
         AwsProperties properties = new AwsProperties(List.of("us-east-1", "eu-west-1"),
                 List.of(new AwsProperties.Account("arn:aws:iam::" + OTHER + ":role/LambdaLensReadOnly", "ext-1")),
                 true, this.stub.endpoint(), AwsStub.HOME_ACCESS_KEY, "secret", AwsProperties.RetryMode.STANDARD, 50,
-                100, Duration.ofSeconds(1));
+                100, Duration.ofSeconds(5));
         this.source = new AwsMetricSource(properties, this.meters, Clock.fixed(END, ZoneOffset.UTC));
     }
 
@@ -152,7 +152,7 @@ class AwsMetricSourceTests {
     @Test
     void shouldRetryACallThatTimesOut() {
         List<SeriesKey> series = load(HOME, "us-east-1", 1, 1);
-        this.stub.delayGetMetricDataMillis = 3_000;
+        this.stub.delayGetMetricDataMillis = 8_000;
         this.stub.delayedGetMetricData = 1;
         assertExact(HOME, "us-east-1", series,
                 this.source.fetch(new SourceRegion(HOME, "us-east-1"), series, START, END));

@@ -47,7 +47,7 @@ final class AwsStub implements AutoCloseable {
 
     private final HttpServer server;
 
-    private final java.util.concurrent.Executor executor = java.util.concurrent.Executors.newFixedThreadPool(4, (r) -> {
+    private final java.util.concurrent.Executor executor = java.util.concurrent.Executors.newCachedThreadPool((r) -> {
         Thread thread = new Thread(r, "aws-stub");
         thread.setDaemon(true);
         return thread;
@@ -79,6 +79,26 @@ final class AwsStub implements AutoCloseable {
     volatile int delayedGetMetricData;
 
     final AtomicInteger getMetricDataCalls = new AtomicInteger();
+
+    /** Added to every call of every API before it is answered, as a far-away region would. */
+    volatile long delayEveryCallMillis;
+
+    /** "account/region" -> calls of GetMetricData still to hold for {@link #stallMillis} before answering. */
+    final Map<String, AtomicInteger> stalls = new ConcurrentHashMap<>();
+
+    volatile long stallMillis;
+
+    /** Per GetMetricData call: "account/region start end queries", to tell a window fetched twice. */
+    final List<String> windows = Collections.synchronizedList(new ArrayList<>());
+
+    /** Per API call: "account/region operation". */
+    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+    /** Functions whose GetFunction is refused with AccessDeniedException. */
+    final Set<String> refusedGetFunction = ConcurrentHashMap.newKeySet();
+
+    /** ListFunctions calls still to throttle (429 TooManyRequestsException). */
+    volatile int throttleListFunctions;
 
     final AtomicInteger metricsRequested = new AtomicInteger();
 
@@ -146,6 +166,8 @@ final class AwsStub implements AutoCloseable {
             String account = key.equals(HOME_ACCESS_KEY) ? HOME_ACCOUNT : key.substring(4);
             String region = credential.group(2);
             byte[] body = exchange.getRequestBody().readAllBytes();
+            this.calls.add(account + "/" + region + " " + path + ((exchange.getRequestURI().getRawQuery() != null) ? "?" + exchange.getRequestURI().getRawQuery() : ""));
+            pause(this.delayEveryCallMillis);
             if (path.startsWith("/service/GraniteServiceVersion20100801/operation/GetMetricData")) {
                 getMetricData(exchange, account, region, body);
             }
@@ -191,6 +213,10 @@ final class AwsStub implements AutoCloseable {
             cborError(exchange, 500, "InternalServiceError", "We are sorry");
             return;
         }
+        AtomicInteger stall = this.stalls.get(account + "/" + region);
+        if (stall != null && stall.getAndDecrement() > 0) {
+            pause(this.stallMillis);
+        }
         JsonNode request = cbor.readTree(body);
         long start = request.get("StartTime").asLong();
         long end = request.get("EndTime").asLong();
@@ -233,6 +259,13 @@ final class AwsStub implements AutoCloseable {
                 .forEach((t, v) -> entries.add(new Object[] { id, t, v }));
         }
         this.functionsPerCall.add(asked);
+        java.util.List<String> askedFor = new ArrayList<>();
+        for (JsonNode query : queries) {
+            askedFor.add(query.get("MetricStat").toString());
+        }
+        Collections.sort(askedFor);
+        this.windows.add(account + "/" + region + " " + start + " " + end + " " + askedFor.hashCode() + " "
+                + (request.has("NextToken") ? request.get("NextToken").asString() : ""));
         List<Object[]> page = entries.subList(Math.min(offset, entries.size()),
                 Math.min(entries.size(), offset + this.datapointsPerPage));
         boolean more = offset + this.datapointsPerPage < entries.size();
@@ -301,6 +334,17 @@ final class AwsStub implements AutoCloseable {
         send(exchange, 200, "application/cbor", out.toByteArray());
     }
 
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void cborError(HttpExchange exchange, int status, String type, String message) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var generator = cbor.createGenerator(out)) {
@@ -320,6 +364,12 @@ final class AwsStub implements AutoCloseable {
         String name = path.substring("/2015-03-31/functions".length()).replaceAll("^/|/$", "");
         if (name.isEmpty()) {
             this.listFunctionsCalls.incrementAndGet();
+            if (this.throttleListFunctions > 0) {
+                this.throttleListFunctions--;
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                jsonError(exchange, 429, "TooManyRequestsException", "Rate exceeded");
+                return;
+            }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             int maxItems = Math.min(50, Integer.parseInt(query.getOrDefault("MaxItems", "50")));
             int from = Integer.parseInt(query.getOrDefault("Marker", "0"));
@@ -336,6 +386,11 @@ final class AwsStub implements AutoCloseable {
         }
         this.getFunctionCalls.incrementAndGet();
         String decoded = URLDecoder.decode(name, StandardCharsets.UTF_8);
+        if (this.refusedGetFunction.contains(decoded)) {
+            jsonError(exchange, 403, "AccessDeniedException", "not authorized to perform lambda:GetFunction on "
+                    + decoded);
+            return;
+        }
         StubFunction function = all.stream().filter((f) -> f.name().equals(decoded)).findFirst().orElse(null);
         if (function == null) {
             jsonError(exchange, 404, "ResourceNotFoundException", "Function not found: " + decoded);

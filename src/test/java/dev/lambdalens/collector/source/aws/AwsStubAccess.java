@@ -47,6 +47,14 @@ public final class AwsStubAccess implements AutoCloseable {
         this.stub.metricsRequested.set(0);
         this.stub.queriesPerCall.clear();
         this.stub.functionsPerCall.clear();
+        this.stub.windows.clear();
+        this.stub.calls.clear();
+        this.stub.stalls.clear();
+        this.stub.refusedGetFunction.clear();
+        this.stub.throttleListFunctions = 0;
+        this.stub.delayEveryCallMillis = 0;
+        this.stub.listFunctionsCalls.set(0);
+        this.stub.getFunctionCalls.set(0);
     }
 
     /** Per GetMetricData call since the last reset: the functions it asked about ("" for the account level). */
@@ -90,6 +98,52 @@ public final class AwsStubAccess implements AutoCloseable {
 
     public java.util.List<Integer> queriesPerCall() {
         return java.util.List.copyOf(this.stub.queriesPerCall);
+    }
+
+    /** Adds {@code millis} to every call of every API. */
+    public void delayEveryCall(long millis) {
+        this.stub.delayEveryCallMillis = millis;
+    }
+
+    /** Holds the next {@code calls} GetMetricData calls of one account and region for {@code millis} each. */
+    public void stall(String account, String region, int calls, long millis) {
+        this.stub.stallMillis = millis;
+        this.stub.stalls.put(account + "/" + region, new java.util.concurrent.atomic.AtomicInteger(calls));
+    }
+
+    /** Per GetMetricData call so far: "account/region start end queries page". */
+    public java.util.List<String> windowsFetched() {
+        return java.util.List.copyOf(this.stub.windows);
+    }
+
+    /** Per API call so far: "account/region path". */
+    public java.util.List<String> calls() {
+        return java.util.List.copyOf(this.stub.calls);
+    }
+
+    /** Refuses GetFunction for this function, as a resource policy or SCP would. */
+    public void refuseGetFunction(String function) {
+        this.stub.refusedGetFunction.add(function);
+    }
+
+    /** Throttles the next {@code times} ListFunctions calls. */
+    public void throttleListFunctions(int times) {
+        this.stub.throttleListFunctions = times;
+    }
+
+    public int listFunctionsCalls() {
+        return this.stub.listFunctionsCalls.get();
+    }
+
+    public int getFunctionCalls() {
+        return this.stub.getFunctionCalls.get();
+    }
+
+    /** Many functions at once, as the benchmark needs. */
+    public void addFunctions(String account, String region, int count, String prefix) {
+        for (int i = 0; i < count; i++) {
+            addFunction(account, region, prefix + i);
+        }
     }
 
     /** The stub's datapoints of a series over [from, to). */
