@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lambdalens.logs.InsightsUsage;
 import dev.lambdalens.InvalidFieldException;
 import dev.lambdalens.alerting.Severity;
 import jakarta.validation.Valid;
@@ -38,7 +39,10 @@ class CostPagesController {
 
     private final JsonMapper json;
 
-    CostPagesController(CostReports reports, Budgets budgets, JsonMapper json) {
+    private final InsightsUsage logsInsights;
+
+    CostPagesController(CostReports reports, Budgets budgets, JsonMapper json, InsightsUsage logsInsights) {
+        this.logsInsights = logsInsights;
         this.reports = reports;
         this.budgets = budgets;
         this.json = json;
@@ -60,6 +64,7 @@ class CostPagesController {
         model.addAttribute("byTeam", month.get(CostGrouping.TAG));
         model.addAttribute("forecast", forecast);
         model.addAttribute("budgets", budgets);
+        model.addAttribute("logsInsights", this.logsInsights);
         model.addAttribute("burnCharts", burnCharts);
         model.addAttribute("dailyChart", dailyChart(lastDays));
         return "cost/costs";

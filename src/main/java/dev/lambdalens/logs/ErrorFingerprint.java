@@ -29,7 +29,8 @@ record ErrorFingerprint(String type, String normalisedMessage, @Nullable String 
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     static ErrorFingerprint of(LogLine.Error error) {
-        String message = normalise(error.message());
+        // a group's message is stored and shown too: secrets out before anything else
+        String message = normalise(SecretRedaction.redact(error.message()));
         String type = truncate(error.type(), 200);
         String frame = (error.topFrame() != null) ? truncate(error.topFrame(), 300) : null;
         return new ErrorFingerprint(type, message, frame, sha256(type + "\n" + message + "\n"

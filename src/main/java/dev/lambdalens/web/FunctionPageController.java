@@ -12,6 +12,11 @@ import dev.lambdalens.cost.CostReport;
 import dev.lambdalens.cost.CostReports;
 import dev.lambdalens.insights.Headroom;
 import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.logs.ErrorGroupBoard;
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.metrics.SeriesQueries;
+import dev.lambdalens.metrics.Statistic;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -43,8 +48,14 @@ class FunctionPageController {
 
     private final CostReports costs;
 
+    private final SeriesQueries series;
+
+    private final ErrorGroupBoard errors;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
-            CostReports costs) {
+            CostReports costs, SeriesQueries series, ErrorGroupBoard errors) {
+        this.series = series;
+        this.errors = errors;
         this.headroom = headroom;
         this.costs = costs;
         this.lookup = lookup;
@@ -67,7 +78,14 @@ class FunctionPageController {
         model.addAttribute("figures", this.figures.rows(List.of(function)).get(0).lastHour());
         model.addAttribute("range", chartRange);
         model.addAttribute("ranges", ChartRange.values());
-        model.addAttribute("charts", this.charts.render(charts(function, from, to)));
+        List<Chart> charts = charts(function, from, to);
+        if (this.series.exists(SeriesKey.ofFunction(function.account(), function.region(), function.name(),
+                LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM))) {
+            charts.addAll(logCharts(function, from, to));
+        }
+        model.addAttribute("charts", this.charts.render(charts));
+        model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
+                function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));
         LocalDate today = this.costs.today();
         model.addAttribute("cost", this.costs.report(today.withDayOfMonth(1), today.plusDays(1), CostGrouping.FUNCTION, null)
@@ -103,6 +121,27 @@ class FunctionPageController {
                     "configured memory"));
         }
         return charts;
+    }
+
+    /** The figures read from REPORT lines, for functions whose logs are read. */
+    private static List<Chart> logCharts(FunctionSummary f, Instant from, Instant to) {
+        return List.of(
+                new Chart("Cold starts (REPORT lines)", "per step",
+                        List.of(line(f, "Reported invocations", "ReportedInvocations", "Sum"),
+                                line(f, "Cold starts", "ColdStarts", "Sum")),
+                        from, to, null, null),
+                new Chart("INIT duration (REPORT lines)", "ms",
+                        List.of(line(f, "Maximum", "InitDuration", "Maximum"), line(f, "p99", "InitDuration", "p99")),
+                        from, to, null, null),
+                new Chart("Max memory used (REPORT lines)", "MB",
+                        List.of(line(f, "Max memory used", "MaxMemoryUsed", "Maximum")), from, to,
+                        (double) f.memoryMb(), "memory size"),
+                new Chart("Billed duration (REPORT lines)", "ms per step",
+                        List.of(line(f, "Billed duration", "BilledDuration", "Sum")), from, to, null, null),
+                new Chart("Timeouts, out-of-memory kills and logged errors", "per step",
+                        List.of(line(f, "Timeouts", "Timeouts", "Sum"), line(f, "Out of memory", "OutOfMemoryKills", "Sum"),
+                                line(f, "Logged errors", "LoggedErrors", "Sum")),
+                        from, to, null, null));
     }
 
     private static ChartLine line(FunctionSummary f, String label, String metric, String statistic) {

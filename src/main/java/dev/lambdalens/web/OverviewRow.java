@@ -21,9 +21,16 @@ import org.jspecify.annotations.Nullable;
  * @param peakConcurrency maximum ConcurrentExecutions
  * @param reserved the reserved concurrency, when there is one
  * @param p99ShareOfTimeout p99 Duration as a share of the timeout; a warning from 90%
+ * @param coldStartRate cold starts as a share of reported invocations (from REPORT lines); a warning from 10%
+ * @param memoryShare the most memory used as a share of the memory size (from REPORT lines); a warning from 90%
  */
 record OverviewRow(FunctionSummary function, String search, String runtime, Cell invocations, Cell errors,
-        Cell errorRate, Cell throttles, Cell peakConcurrency, @Nullable String reserved, Cell p99ShareOfTimeout) {
+        Cell errorRate, Cell throttles, Cell peakConcurrency, @Nullable String reserved, Cell p99ShareOfTimeout,
+        Cell coldStartRate, Cell memoryShare) {
+
+    static final double COLD_START_WARNING = 0.1;
+
+    static final double MEMORY_SHARE_WARNING = 0.9;
 
     static final double ERROR_RATE_WARNING = 0.05;
 
@@ -67,7 +74,11 @@ record OverviewRow(FunctionSummary function, String search, String runtime, Cell
                     count(h.throttles(), h.throttles() != null && h.throttles() > 0),
                     count(h.peakConcurrency(), false),
                     (f.reservedConcurrency() != null) ? "/ " + f.reservedConcurrency() + " reserved" : null,
-                    cell(share, this.percentOneDecimal, share != null && share >= TIMEOUT_SHARE_WARNING));
+                    cell(share, this.percentOneDecimal, share != null && share >= TIMEOUT_SHARE_WARNING),
+                    cell(h.coldStartRate(), this.percentOneDecimal,
+                            h.coldStartRate() != null && h.coldStartRate() >= COLD_START_WARNING),
+                    cell(h.memoryShare(), this.percentOneDecimal,
+                            h.memoryShare() != null && h.memoryShare() >= MEMORY_SHARE_WARNING));
         }
 
         private Cell count(@Nullable Double value, boolean warn) {

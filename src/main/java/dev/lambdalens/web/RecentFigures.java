@@ -85,9 +85,13 @@ class RecentFigures {
             FunctionRef ref = new FunctionRef(function.account(), function.region(), function.name());
             Double p99Ms = figures.p99().get(ref);
             Double share = (p99Ms != null) ? p99Ms / (function.timeoutSeconds() * 1000.0) : null;
+            Double reported = figures.reported().get(ref);
+            Double cold = figures.coldStarts().get(ref);
+            Double coldRate = (reported != null && reported > 0) ? ((cold != null) ? cold : 0) / reported : null;
+            Double memory = figures.memoryShare().get(ref);
             return new FunctionRow(function, new FunctionFigures(figures.invocations().get(ref),
                     figures.errors().get(ref), figures.throttles().get(ref), figures.concurrency().get(ref), p99Ms,
-                    share));
+                    share, coldRate, (memory != null) ? memory / 100 : null));
         }).toList();
     }
 
@@ -95,7 +99,10 @@ class RecentFigures {
         return new Figures(figure(LambdaMetric.INVOCATIONS, Statistic.SUM, scope),
                 figure(LambdaMetric.ERRORS, Statistic.SUM, scope), figure(LambdaMetric.THROTTLES, Statistic.SUM, scope),
                 figure(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, scope),
-                figure(LambdaMetric.DURATION, Statistic.P99, scope));
+                figure(LambdaMetric.DURATION, Statistic.P99, scope),
+                figure(LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM, scope),
+                figure(LambdaMetric.COLD_STARTS, Statistic.SUM, scope),
+                figure(LambdaMetric.MEMORY_USED_SHARE, Statistic.MAXIMUM, scope));
     }
 
     private Map<FunctionRef, Double> figure(LambdaMetric metric, Statistic statistic, Scope scope) {
@@ -106,9 +113,11 @@ class RecentFigures {
     private record Scope(Instant from, Instant to, @Nullable String account, @Nullable String region) {
     }
 
-    /** The five figures of the table, per function. */
+    /** The figures of the table, per function: five from CloudWatch, three from REPORT lines. */
     private record Figures(Map<FunctionRef, Double> invocations, Map<FunctionRef, Double> errors,
-            Map<FunctionRef, Double> throttles, Map<FunctionRef, Double> concurrency, Map<FunctionRef, Double> p99) {
+            Map<FunctionRef, Double> throttles, Map<FunctionRef, Double> concurrency, Map<FunctionRef, Double> p99,
+            Map<FunctionRef, Double> reported, Map<FunctionRef, Double> coldStarts,
+            Map<FunctionRef, Double> memoryShare) {
     }
 
 }
