@@ -34,8 +34,12 @@ class DeliveryWorker {
 
     private final Clock clock;
 
+    private final DeliveryFailures failures;
+
     DeliveryWorker(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, ChannelRepository channels,
-            ChannelSender sender, NotificationProperties properties, TransactionTemplate transaction, Clock clock) {
+            ChannelSender sender, NotificationProperties properties, TransactionTemplate transaction, Clock clock,
+            DeliveryFailures failures) {
+        this.failures = failures;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.channels = channels;
@@ -66,11 +70,14 @@ class DeliveryWorker {
             return false;
         }
         Integer status = null;
+        DeliveryOutcome.Answer answer = null;
         String error;
         try {
-            status = this.sender.send(channel, delivery.idempotencyKey(), this.sender.read(delivery.payload()));
-            if (status >= 200 && status < 300) {
+            answer = this.sender.answer(channel, delivery.idempotencyKey(), this.sender.read(delivery.payload()));
+            status = answer.status();
+            if (answer.delivered()) {
                 delivery.delivered(now);
+                this.failures.delivered(channel);
                 this.attempts.save(new DeliveryAttempt(deliveryId, now, status, "DELIVERED", null));
                 return true;
             }
@@ -83,8 +90,8 @@ class DeliveryWorker {
         catch (Exception ex) {
             error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
         }
-        delivery.failed(error, now, this.properties.firstBackoff(), this.properties.maxBackoff(),
-                this.properties.giveUpAfter());
+        // when to retry and when to give up is DeliveryOutcome's policy, applied by DeliveryFailures
+        this.failures.failed(delivery, channel, answer, error, now);
         this.attempts.save(new DeliveryAttempt(deliveryId, now, status,
                 (delivery.status() == Delivery.Status.GAVE_UP) ? "GAVE_UP" : "FAILED", error));
         if (delivery.status() == Delivery.Status.GAVE_UP) {
