@@ -73,7 +73,8 @@ class AlertStates {
                 this.events.publishEvent(new AlertStateChanged(transition.id(), alert.id(), ruleId, definition.name(),
                         definition.severity(), alert.target(), from, evaluation.state(), at, evaluation.reason()));
                 AlertGroupChanged.Change change = new AlertGroupChanged.Change(alert.id(), transition.id(),
-                        alert.target(), from, evaluation.state(), evaluation.reason());
+                        alert.target(), from, evaluation.state(), evaluation.reason(),
+                        values(evaluation, at, definition.condition()));
                 if (evaluation.state() == AlarmState.ALARM) {
                     fired.add(change);
                 }
@@ -87,14 +88,27 @@ class AlertStates {
             int stillFiring = (int) existing.values().stream().filter((a) -> a.state() == AlarmState.ALARM).count();
             if (!fired.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), true, at, fired, stillFiring, definition.channelIds()));
+                        definition.runbookUrl(), true, at, fired, stillFiring, definition.channelIds(),
+                        ConditionWords.of(definition)));
             }
             if (!resolved.isEmpty()) {
                 this.events.publishEvent(new AlertGroupChanged(ruleId, definition.name(), definition.severity(),
-                        definition.runbookUrl(), false, at, resolved, stillFiring, definition.channelIds()));
+                        definition.runbookUrl(), false, at, resolved, stillFiring, definition.channelIds(),
+                        ConditionWords.of(definition)));
             }
         }
         return changes;
+    }
+
+    /** The judged periods' values with the end of each: the range ends at {@code at}. */
+    private static List<AlertGroupChanged.Value> values(Evaluation evaluation, Instant at, AlarmCondition condition) {
+        List<AlertGroupChanged.Value> values = new ArrayList<>();
+        List<@org.jspecify.annotations.Nullable Double> points = evaluation.datapoints();
+        for (int i = 0; i < points.size(); i++) {
+            values.add(new AlertGroupChanged.Value(at.minus(condition.period().multipliedBy(points.size() - 1 - i)),
+                    points.get(i)));
+        }
+        return values;
     }
 
     /**

@@ -58,10 +58,19 @@ class AlertNotifications {
         long first = changes.stream().mapToLong(AlertGroupChanged.Change::transitionId).min().orElseThrow();
         String key = "lambdalens-" + (group.firing() ? "firing" : "resolved") + "-" + first;
         List<Map<String, Object>> alerts = changes.stream()
-            .map((c) -> Outbox.alert(c.alertId(), c.target(), c.from().name(), c.to().name(), c.reason()))
+            .map((c) -> {
+                Map<String, Object> alert = Outbox.alert(c.alertId(), c.target(), c.from().name(), c.to().name(),
+                        c.reason());
+                alert.put("values", c.values()
+                    .stream()
+                    .map((v) -> java.util.Arrays.asList(v.periodEnd().toString(), v.value()))
+                    .toList());
+                return alert;
+            })
             .toList();
-        this.outbox.owe(Outbox.event(key, group.firing(), false, group.ruleName(), group.ruleId(), group.severity(),
-                group.runbookUrl(), group.at(), group.ruleStillFiring(), alerts), group.severity(), group.channelIds(),
-                silenced);
+        Map<String, Object> event = Outbox.event(key, group.firing(), false, group.ruleName(), group.ruleId(),
+                group.severity(), group.runbookUrl(), group.at(), group.ruleStillFiring(), alerts);
+        event.put("condition", group.condition());
+        this.outbox.owe(event, group.severity(), group.channelIds(), silenced);
     }
 }

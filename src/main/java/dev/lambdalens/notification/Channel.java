@@ -42,6 +42,11 @@ class Channel {
 
     private Instant createdAt;
 
+    /** Since when the channel refuses deliveries permanently (one was given up); {@code null} while it works. */
+    private @Nullable Instant failingSince;
+
+    private @Nullable String failingReason;
+
     @SuppressWarnings("NullAway.Init")
     protected Channel() {
         // for JPA
@@ -61,6 +66,30 @@ class Channel {
     /** Severities are ordered most urgent first: CRITICAL passes a WARNING minimum. */
     boolean wants(Severity severity) {
         return this.enabled && severity.ordinal() <= this.minimumSeverity.ordinal();
+    }
+
+    /** A delivery to this channel was given up: the Channels page shows it failing until one gets through. */
+    void failing(Instant at, String reason) {
+        if (this.failingSince == null) {
+            this.failingSince = at;
+        }
+        this.failingReason = (reason.length() > 1000) ? reason.substring(0, 1000) : reason;
+    }
+
+    /** A delivery got through; returns whether the channel was failing until now. */
+    boolean working() {
+        boolean was = this.failingSince != null;
+        this.failingSince = null;
+        this.failingReason = null;
+        return was;
+    }
+
+    @Nullable Instant failingSince() {
+        return this.failingSince;
+    }
+
+    @Nullable String failingReason() {
+        return this.failingReason;
     }
 
     @Nullable Long id() {

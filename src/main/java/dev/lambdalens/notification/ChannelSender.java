@@ -43,18 +43,26 @@ class ChannelSender {
 
     /** @return the HTTP status the channel answered (for email, the SMTP "OK" code once the server accepted it) */
     int send(Channel channel, String idempotencyKey, Map<String, Object> event) throws Exception {
+        return answer(channel, idempotencyKey, event).status();
+    }
+
+    /** The channel's answer, with the wait it asked for when it gave one ({@code Retry-After}). */
+    DeliveryOutcome.Answer answer(Channel channel, String idempotencyKey, Map<String, Object> event)
+            throws Exception {
         NotificationFormat format = this.formats.get(channel.type());
         Object body = format.body(event, channel);
         if (body == null) {
-            return NOTHING_TO_SEND;
+            return new DeliveryOutcome.Answer(NOTHING_TO_SEND, null);
         }
         if (channel.type() == ChannelType.EMAIL) {
-            return this.email.send(channel.url(), idempotencyKey, (EmailFormat.EmailMessage) body);
+            return new DeliveryOutcome.Answer(
+                    this.email.send(channel.url(), idempotencyKey, (EmailFormat.EmailMessage) body), null);
         }
         if (channel.type() == ChannelType.SNS) {
-            return this.sns.publish(channel.url(), idempotencyKey, (SnsFormat.SnsMessage) body);
+            return new DeliveryOutcome.Answer(
+                    this.sns.publish(channel.url(), idempotencyKey, (SnsFormat.SnsMessage) body), null);
         }
-        return this.webhook.send(format.target(channel), format.signed() ? channel.secret() : null, idempotencyKey,
+        return this.webhook.answer(format.target(channel), format.signed() ? channel.secret() : null, idempotencyKey,
                 this.json.writeValueAsString(body));
     }
 

@@ -72,6 +72,24 @@ class Delivery {
 
     /** A failed attempt: try again after an exponential backoff, or give up once the delivery is too old. */
     void failed(String error, Instant at, Duration firstBackoff, Duration maxBackoff, Duration giveUpAfter) {
+        failed(error, at, firstBackoff, maxBackoff, giveUpAfter, null);
+    }
+
+    /** A permanent refusal: given up after {@code allowed} attempts, retried with backoff until then. */
+    void refused(String error, Instant at, int allowed, Duration firstBackoff, Duration maxBackoff,
+            Duration giveUpAfter) {
+        failed(error, at, firstBackoff, maxBackoff, giveUpAfter, null);
+        if (this.attempts >= allowed) {
+            this.status = Status.GAVE_UP;
+        }
+    }
+
+    /**
+     * A failed attempt that waits at least {@code atLeast} (a 429's Retry-After) before the next, or the backoff
+     * when that is longer.
+     */
+    void failed(String error, Instant at, Duration firstBackoff, Duration maxBackoff, Duration giveUpAfter,
+            @Nullable Duration atLeast) {
         this.attempts++;
         this.lastError = (error.length() > 1000) ? error.substring(0, 1000) : error;
         if (!at.isBefore(this.createdAt.plus(giveUpAfter))) {
@@ -79,7 +97,11 @@ class Delivery {
             return;
         }
         Duration backoff = firstBackoff.multipliedBy(1L << Math.min(this.attempts - 1, 20));
-        this.nextAttemptAt = at.plus((backoff.compareTo(maxBackoff) > 0) ? maxBackoff : backoff);
+        Duration wait = (backoff.compareTo(maxBackoff) > 0) ? maxBackoff : backoff;
+        if (atLeast != null && atLeast.compareTo(wait) > 0) {
+            wait = atLeast;
+        }
+        this.nextAttemptAt = at.plus(wait);
     }
 
     @Nullable Long id() {

@@ -51,12 +51,15 @@ class DeliveryWorker {
 
     private final Clock clock;
 
+    private final DeliveryFailures failures;
+
     /** Channels a thread of this instance is serving now. */
     private final Set<Long> serving = ConcurrentHashMap.newKeySet();
 
     DeliveryWorker(DeliveryRepository deliveries, DeliveryAttemptRepository attempts, ChannelRepository channels,
             ChannelSender sender, NotificationProperties properties, TransactionTemplate transaction, JdbcClient jdbc,
-            WorkPools pools, Clock clock) {
+            WorkPools pools, Clock clock, DeliveryFailures failures) {
+        this.failures = failures;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.channels = channels;
@@ -168,12 +171,12 @@ class DeliveryWorker {
         if (delivery == null || channel == null || delivery.status() != Delivery.Status.PENDING) {
             return false;
         }
-        Integer status = null;
+        DeliveryOutcome.Answer answer = null;
         String error = null;
         try {
-            status = this.sender.send(channel, delivery.idempotencyKey(), this.sender.read(delivery.payload()));
-            if (status < 200 || status >= 300) {
-                error = "the receiver answered HTTP " + status;
+            answer = this.sender.answer(channel, delivery.idempotencyKey(), this.sender.read(delivery.payload()));
+            if (!answer.delivered()) {
+                error = "the receiver answered HTTP " + answer.status();
             }
         }
         catch (InterruptedException ex) {
@@ -183,25 +186,29 @@ class DeliveryWorker {
         catch (Exception ex) {
             error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
         }
-        Integer answered = status;
+        DeliveryOutcome.@Nullable Answer answered = answer;
         String failure = error;
         Boolean delivered = this.transaction.execute((tx) -> record(deliveryId, channel, answered, failure));
         return Boolean.TRUE.equals(delivered);
     }
 
     /** Records the outcome of one attempt and decides the next one; returns whether the delivery is delivered. */
-    private boolean record(long deliveryId, Channel channel, @Nullable Integer status, @Nullable String error) {
+    private boolean record(long deliveryId, Channel channel, DeliveryOutcome.@Nullable Answer answer,
+            @Nullable String error) {
         Delivery delivery = this.deliveries.findById(deliveryId).orElseThrow();
         Instant now = this.clock.instant();
         if (delivery.status() != Delivery.Status.PENDING) {
             return false;
         }
+        Integer status = (answer != null) ? answer.status() : null;
         if (error == null) {
             delivery.delivered(now);
+            this.failures.delivered(channel);
             this.attempts.save(new DeliveryAttempt(deliveryId, now, status, "DELIVERED", null));
             return true;
         }
-        decideNextAttempt(delivery, error, now);
+        // when to retry and when to give up is DeliveryOutcome's policy, applied by DeliveryFailures
+        this.failures.failed(delivery, channel, answer, error, now);
         this.attempts.save(new DeliveryAttempt(deliveryId, now, status,
                 (delivery.status() == Delivery.Status.GAVE_UP) ? "GAVE_UP" : "FAILED", error));
         if (delivery.status() == Delivery.Status.GAVE_UP) {
@@ -209,12 +216,6 @@ class DeliveryWorker {
                     channel.name(), delivery.attempts(), error);
         }
         return false;
-    }
-
-    /** Where a failed attempt's next attempt is decided: after the backoff, or never once it is too old. */
-    private void decideNextAttempt(Delivery delivery, String error, Instant now) {
-        delivery.failed(error, now, this.properties.firstBackoff(), this.properties.maxBackoff(),
-                this.properties.giveUpAfter());
     }
 
     private static OffsetDateTime utc(Instant instant) {

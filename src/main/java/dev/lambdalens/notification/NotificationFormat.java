@@ -60,12 +60,35 @@ interface NotificationFormat {
         List<Map<String, Object>> alerts = alerts(event);
         List<String> lines = new java.util.ArrayList<>(alerts.stream()
             .limit(LISTED)
-            .map((a) -> describe(a) + ": " + a.get("from") + " → " + a.get("to"))
+            .map(NotificationFormat::line)
             .toList());
         if (alerts.size() > LISTED) {
             lines.add("and " + (alerts.size() - LISTED) + " more");
         }
         return lines;
+    }
+
+    /** One alert: what, the change, and the values that decided it with their times. */
+    static String line(Map<String, Object> alert) {
+        String values = values(alert);
+        return describe(alert) + ": " + alert.get("from") + " → " + alert.get("to")
+                + (values.isEmpty() ? "" : " (" + values + ")");
+    }
+
+    /** The decisive values, newest last, as {@code 12:35 7, 12:36 –}. */
+    static String values(Map<String, Object> alert) {
+        Object values = alert.get("values");
+        if (!(values instanceof List<?> list) || list.isEmpty()) {
+            return "";
+        }
+        return list.stream().map((v) -> {
+            List<?> pair = (List<?>) v;
+            String at = String.valueOf(pair.get(0));
+            String time = (at.length() >= 16) ? at.substring(11, 16) : at;
+            Object value = pair.get(1);
+            return time + " " + ((value instanceof Number n) ? dev.lambdalens.alerting.ConditionWords.number(
+                    n.doubleValue()) : "–");
+        }).collect(Collectors.joining(", "));
     }
 
     static String describe(Map<String, Object> alert) {

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * A Microsoft Teams incoming-webhook message carrying an Adaptive Card.
+ * A Microsoft Teams message carrying an Adaptive Card, as a Teams Workflows webhook ("Post to a channel when a
+ * webhook request is received") takes it; the workflow answers {@code 202 Accepted}. (Office 365 connector
+ * "incoming webhooks" are retired.)
  */
 @Component
 class TeamsFormat implements NotificationFormat {
@@ -24,7 +26,9 @@ class TeamsFormat implements NotificationFormat {
                                 "size", "Medium", "wrap", true),
                         Map.of("type", "FactSet", "facts", List.of(
                                 Map.of("title", "Severity", "value", String.valueOf(event.get("severity"))),
-                                Map.of("title", "At", "value", String.valueOf(event.get("at"))))),
+                                Map.of("title", "At", "value", String.valueOf(event.get("at"))),
+                                Map.of("title", "Condition", "value", String.valueOf(event.getOrDefault("condition",
+                                        ""))))),
                         Map.of("type", "TextBlock", "text", "- " + String.join("\n- ", NotificationFormat.lines(event)),
                                 "wrap", true)));
         return Map.of("type", "message", "attachments",

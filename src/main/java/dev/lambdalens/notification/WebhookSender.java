@@ -40,6 +40,12 @@ class WebhookSender {
     /** @return the HTTP status the receiver answered */
     int send(String url, @Nullable String secret, String idempotencyKey, String body)
             throws IOException, InterruptedException {
+        return answer(url, secret, idempotencyKey, body).status();
+    }
+
+    /** @return the receiver's status, and its {@code Retry-After} if it gave one */
+    DeliveryOutcome.Answer answer(String url, @Nullable String secret, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
             .timeout(this.properties.requestTimeout())
             .header("Content-Type", "application/json")
@@ -49,7 +55,9 @@ class WebhookSender {
         if (secret != null && !secret.isEmpty()) {
             request.header(SIGNATURE_HEADER, "sha256=" + sign(secret, body));
         }
-        return this.http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpResponse<Void> response = this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+        return new DeliveryOutcome.Answer(response.statusCode(),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
     static String sign(String secret, String body) {

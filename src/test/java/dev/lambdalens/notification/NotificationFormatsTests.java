@@ -43,14 +43,14 @@ class NotificationFormatsTests {
                     "from", "OK", "to", "ALARM", "reason", "r"));
         }
         group.put("alerts", alerts);
-        String slack = json.writeValueAsString(new SlackFormat().body(group, channel(ChannelType.SLACK, null)));
+        String slack = json.writeValueAsString(new SlackFormat(new NotificationLinks(null)).body(group, channel(ChannelType.SLACK, null)));
         assertThat(slack).contains("FIRING: Throttles · 45 alerts", "45 targets: fn-0@us-east-1, fn-1@us-east-1, "
                 + "fn-2@us-east-1 and 42 more", "fn-39 (account", "and 5 more").doesNotContain("fn-40 (account");
     }
 
     @Test
     void shouldWriteSlackBlockKitWithTheFactsAndAFallbackText() {
-        String body = json.writeValueAsString(new SlackFormat().body(event("firing"), channel(ChannelType.SLACK, null)));
+        String body = json.writeValueAsString(new SlackFormat(new NotificationLinks(null)).body(event("firing"), channel(ChannelType.SLACK, null)));
         assertThat(body).contains("\"text\":\"FIRING: Throttles · image-resizer (account 123456789012) in us-east-1\"",
                 "\"type\":\"header\"", "\"type\":\"section\"", "*Severity*\\nCRITICAL", "OK → ALARM",
                 "\"type\":\"context\"", "<https://wiki.example.com/throttles|Runbook>");
@@ -66,7 +66,7 @@ class NotificationFormatsTests {
     @Test
     void shouldSignOnlyTheGenericWebhook() {
         assertThat(new WebhookFormat().signed()).isTrue();
-        assertThat(List.of(new SlackFormat(), new TeamsFormat(), new PagerDutyFormat()))
+        assertThat(List.of(new SlackFormat(new NotificationLinks(null)), new TeamsFormat(), new PagerDutyFormat()))
             .allSatisfy((format) -> assertThat(format.signed()).isFalse());
     }
 

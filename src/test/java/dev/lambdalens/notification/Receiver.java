@@ -24,6 +24,12 @@ final class Receiver implements AutoCloseable {
 
     volatile boolean down;
 
+    /** What the receiver answers while it is up. */
+    volatile int status = 204;
+
+    /** A {@code Retry-After} to send with the answer, or {@code null}. */
+    volatile String retryAfter;
+
     Receiver() {
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -36,7 +42,10 @@ final class Receiver implements AutoCloseable {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 this.requests.add(new Request(exchange.getRequestHeaders().getFirst("X-LambdaLens-Idempotency-Key"),
                         String.valueOf(exchange.getRequestHeaders().getFirst("X-LambdaLens-Signature")), body));
-                exchange.sendResponseHeaders(this.down ? 503 : 204, -1);
+                if (this.retryAfter != null) {
+                    exchange.getResponseHeaders().add("Retry-After", this.retryAfter);
+                }
+                exchange.sendResponseHeaders(this.down ? 503 : this.status, -1);
             }
         });
         this.server.start();

@@ -1,0 +1,33 @@
+package dev.lambdalens.notification;
+
+import java.net.URI;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where notifications link back to ({@code lambdalens.public-url}): the address users reach LambdaLens at, such as
+ * {@code https://lambdalens.example.com}. Without it, notifications carry no links (an address guessed from the
+ * server would be wrong behind any proxy).
+ *
+ * @param publicUrl the base address of the pages, without a trailing slash
+ */
+@ConfigurationProperties("lambdalens")
+record NotificationLinks(@Nullable URI publicUrl) {
+
+    /** The alert's page, or {@code null} without a public URL. */
+    @Nullable String alert(@Nullable Object alertId) {
+        return (this.publicUrl == null || alertId == null) ? null : base() + "/alerts/" + alertId;
+    }
+
+    /** The alerts page, or {@code null} without a public URL. */
+    @Nullable String alerts() {
+        return (this.publicUrl == null) ? null : base() + "/alerts";
+    }
+
+    private String base() {
+        String base = String.valueOf(this.publicUrl);
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+}
