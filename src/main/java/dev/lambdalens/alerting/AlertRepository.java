@@ -1,5 +1,13 @@
 package dev.lambdalens.alerting;
 
+import org.springframework.data.jpa.repository.Query;
+
+import org.springframework.data.domain.Limit;
+
+import org.jspecify.annotations.Nullable;
+
+import java.time.Instant;
+
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +17,14 @@ interface AlertRepository extends JpaRepository<Alert, Long> {
     List<Alert> findByRuleId(long ruleId);
 
     List<Alert> findAllByOrderByStateSinceDesc();
+
+    /** One page, newest state first, after (since, id), narrowed by the filters that are set. */
+    @Query("""
+            select a from Alert a where (:state is null or a.state = :state) and (:rule is null or a.ruleId = :rule)
+            and (:account is null or a.account = :account) and (:region is null or a.region = :region)
+            and (:function is null or a.functionName = :function)
+            and (a.stateSince < :since or (a.stateSince = :since and a.id < :id))
+            order by a.stateSince desc, a.id desc""")
+    List<Alert> page(@Nullable AlarmState state, @Nullable Long rule, @Nullable String account,
+            @Nullable String region, @Nullable String function, Instant since, long id, Limit limit);
 }

@@ -1,5 +1,11 @@
 package dev.lambdalens.alerting;
 
+import org.springframework.http.ResponseEntity;
+
+import dev.lambdalens.Paging;
+
+import java.time.Instant;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -51,25 +57,66 @@ class AlertsApiController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    List<AlertResponse> alerts(@RequestParam(required = false) @Nullable AlarmState state) {
-        Map<Long, AlertRule> byId = this.rules.findAll()
+    @io.swagger.v3.oas.annotations.Operation(summary = "Alerts in pages, newest state first",
+            description = "At most limit (default 100, up to 1,000) per page; the next page is linked in the Link "
+                    + "header (rel=\"next\"), absent on the last page.")
+    ResponseEntity<List<AlertResponse>> alerts(@RequestParam(required = false) @Nullable AlarmState state,
+            @RequestParam(required = false) @Nullable Long rule, @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable String function,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        int size = Paging.limit(limit);
+        Instant since = Paging.END_OF_TIME;
+        long after = Long.MAX_VALUE;
+        if (cursor != null) {
+            List<String> key = Paging.keyOf(cursor, 3);
+            since = Instant.ofEpochSecond(Paging.number(key.get(0)), Paging.number(key.get(1)));
+            after = Paging.number(key.get(2));
+        }
+        List<Alert> rows = this.alerts.page(state, rule, account, region, function, since, after,
+                org.springframework.data.domain.Limit.of(size + 1));
+        Map<Long, AlertRule> byId = this.rules.findAllById(rows.stream().map(Alert::ruleId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(AlertRule::id, Function.identity()));
-        return this.alerts.findAllByOrderByStateSinceDesc()
-            .stream()
-            .filter((a) -> state == null || a.state() == state)
-            .map((a) -> AlertResponse.of(a, byId.get(a.ruleId())))
-            .toList();
+        return Paging.page(rows, size, (a) -> Paging.cursorOf(a.stateSince().getEpochSecond(),
+                a.stateSince().getNano(), a.id()),
+                (a) -> AlertResponse.of(a, byId.get(a.ruleId())));
     }
 
     @GetMapping("/{id}/history")
     @Transactional(readOnly = true)
-    List<AlertResponse.TransitionResponse> history(@PathVariable long id) {
+    ResponseEntity<List<AlertResponse.TransitionResponse>> history(@PathVariable long id,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         find(id);
-        return this.transitions.findByAlertIdOrderByAtDesc(id)
-            .stream()
-            .map(AlertResponse.TransitionResponse::of)
-            .toList();
+        int size = Paging.limit(limit);
+        Instant at = Paging.END_OF_TIME;
+        long after = Long.MAX_VALUE;
+        if (cursor != null) {
+            List<String> key = Paging.keyOf(cursor, 3);
+            at = Instant.ofEpochSecond(Paging.number(key.get(0)), Paging.number(key.get(1)));
+            after = Paging.number(key.get(2));
+        }
+        List<AlertTransition> rows = this.transitions.page(id, instant("from", from, Instant.EPOCH),
+                instant("to", to, Paging.END_OF_TIME), at, after,
+                org.springframework.data.domain.Limit.of(size + 1));
+        return Paging.page(rows, size, (t) -> Paging.cursorOf(t.at().getEpochSecond(), t.at().getNano(), t.id()),
+                AlertResponse.TransitionResponse::of);
+    }
+
+    private static Instant instant(String field, @Nullable String value, Instant otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Instant.parse(value);
+        }
+        catch (java.time.format.DateTimeParseException ex) {
+            throw new dev.lambdalens.InvalidFieldException(field, field + " must be an ISO-8601 instant such as "
+                    + "2026-11-28T10:00:00Z, not " + value);
+        }
     }
 
     @PostMapping("/{id}/ack")

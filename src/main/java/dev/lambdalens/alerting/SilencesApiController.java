@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -50,9 +51,27 @@ class SilencesApiController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    List<SilenceResponse> silences() {
+    @io.swagger.v3.oas.annotations.Operation(summary = "Silences in pages, latest start first",
+            description = "active=true leaves out the silences that have ended. At most limit (default 100, up to "
+                    + "1,000) per page; the next page is linked in the Link header (rel=\"next\").")
+    org.springframework.http.ResponseEntity<List<SilenceResponse>> silences(
+            @RequestParam(required = false) @Nullable Boolean active,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         Instant now = this.clock.instant();
-        return this.silences.findAllByOrderByStartsAtDesc().stream().map((s) -> SilenceResponse.of(s, now)).toList();
+        int size = dev.lambdalens.Paging.limit(limit);
+        Instant startsAt = dev.lambdalens.Paging.END_OF_TIME;
+        long after = Long.MAX_VALUE;
+        if (cursor != null) {
+            List<String> key = dev.lambdalens.Paging.keyOf(cursor, 3);
+            startsAt = Instant.ofEpochSecond(dev.lambdalens.Paging.number(key.get(0)),
+                    dev.lambdalens.Paging.number(key.get(1)));
+            after = dev.lambdalens.Paging.number(key.get(2));
+        }
+        List<Silence> rows = this.silences.page(Boolean.TRUE.equals(active) ? now : Instant.EPOCH, startsAt, after,
+                org.springframework.data.domain.Limit.of(size + 1));
+        return dev.lambdalens.Paging.page(rows, size, (s) -> dev.lambdalens.Paging.cursorOf(s.startsAt()
+            .getEpochSecond(), s.startsAt().getNano(), s.id()), (s) -> SilenceResponse.of(s, now));
     }
 
     @PostMapping

@@ -1,5 +1,7 @@
 package dev.lambdalens.inventory;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -67,6 +69,28 @@ public class Inventory {
             .stream()
             .map(LambdaFunction::toSummary)
             .toList();
+    }
+
+    /**
+     * Up to {@code limit} functions in (region, name, account) order after the position {@code after} (null: from the
+     * start), of one account, region and state where given, whose name contains {@code search} (any case).
+     */
+    @Transactional(readOnly = true)
+    public List<FunctionSummary> functions(@Nullable String account, @Nullable String region,
+            @Nullable FunctionState state, @Nullable String search, @Nullable FunctionPosition after, int limit) {
+        FunctionPosition from = (after != null) ? after : new FunctionPosition("", "", "");
+        String pattern = (search == null || search.isBlank()) ? null
+                : "%" + search.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return this.functions
+            .page(account, region, state, pattern, from.region(), from.name(), from.account(),
+                    org.springframework.data.domain.Limit.of(limit))
+            .stream()
+            .map(LambdaFunction::toSummary)
+            .toList();
+    }
+
+    /** Where a page of functions starts: after this region, name and account. */
+    public record FunctionPosition(String region, String name, String account) {
     }
 
     /** The functions of that name in that region, one per account that has it. */

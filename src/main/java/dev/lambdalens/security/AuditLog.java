@@ -47,6 +47,12 @@ class AuditLog {
                 : this.events.findAllByOrderByIdDesc(page)).stream().map(AuditEvent::view).toList();
     }
 
+    /** Up to {@code limit} events before the id {@code before}, newest first, narrowed by the filters that are set. */
+    List<AuditEvent> page(long before, @Nullable String entityType, @Nullable String actor, java.time.Instant from,
+            java.time.Instant to, int limit) {
+        return this.events.page(before, entityType, actor, from, to, org.springframework.data.domain.Limit.of(limit));
+    }
+
     static String actor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : "system";

@@ -1,5 +1,7 @@
 package dev.lambdalens.security;
 
+import dev.lambdalens.Paging;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -79,13 +81,34 @@ class SecurityApiController {
         return this.tokens.revoke(id);
     }
 
+    /**
+     * The audit log in pages, newest first: at most {@code limit} (default 200, up to 1,000), the next page linked in
+     * the {@code Link} header.
+     */
     @GetMapping("/api/v1/audit")
-    List<AuditEvent.View> audit(@RequestParam(required = false) @Nullable String entityType,
-            @RequestParam(defaultValue = "200") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new dev.lambdalens.InvalidFieldException("limit", "must be between 1 and 1000");
+    org.springframework.http.ResponseEntity<List<AuditEvent.View>> audit(
+            @RequestParam(required = false) @Nullable String entityType,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(defaultValue = "200") int limit, @RequestParam(required = false) @Nullable String cursor) {
+        int size = Paging.limit(limit);
+        long before = (cursor != null) ? Paging.number(Paging.keyOf(cursor, 1).get(0)) : Long.MAX_VALUE;
+        List<AuditEvent> rows = this.audit.page(before, entityType, actor, instant("from", from, java.time.Instant.EPOCH),
+                instant("to", to, Paging.END_OF_TIME), size + 1);
+        return Paging.page(rows, size, (e) -> Paging.cursorOf(e.view().id()), AuditEvent::view);
+    }
+
+    private static java.time.Instant instant(String field, @Nullable String value, java.time.Instant otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
         }
-        return this.audit.recent(entityType, limit);
+        try {
+            return java.time.Instant.parse(value);
+        }
+        catch (java.time.format.DateTimeParseException ex) {
+            throw new dev.lambdalens.InvalidFieldException(field, field + " must be an ISO-8601 instant such as "
+                    + "2026-11-28T10:00:00Z, not " + value);
+        }
     }
 
     record NewUser(@NotBlank @Size(max = 100) String username, @NotBlank String password, @NotNull Role role) {

@@ -2,11 +2,16 @@ package dev.lambdalens.web;
 
 import java.util.List;
 
+import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.Paging;
+import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,9 +38,34 @@ class FunctionsApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Every function ever discovered, active and gone")
-    List<FunctionResponse> functions() {
-        return this.inventory.functions().stream().map((f) -> FunctionResponse.of(f, null)).toList();
+    @Operation(summary = "Functions ever discovered, active and gone, in pages",
+            description = "In region, name, account order; at most limit (default 100, up to 1,000) per page. The next "
+                    + "page is linked in the Link header (rel=\"next\"), absent on the last page.")
+    ResponseEntity<List<FunctionResponse>> functions(@RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String region,
+            @Parameter(description = "active or gone") @RequestParam(required = false) @Nullable String state,
+            @Parameter(description = "part of the name, any case") @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor) {
+        int size = Paging.limit(limit);
+        Inventory.FunctionPosition after = null;
+        if (cursor != null) {
+            List<String> key = Paging.keyOf(cursor, 3);
+            after = new Inventory.FunctionPosition(key.get(0), key.get(1), key.get(2));
+        }
+        List<FunctionSummary> rows = this.inventory.functions(account, region, state(state), q, after, size + 1);
+        return Paging.page(rows, size, (f) -> Paging.cursorOf(f.region(), f.name(), f.account()),
+                (f) -> FunctionResponse.of(f, null));
+    }
+
+    private static @Nullable FunctionState state(@Nullable String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(FunctionState.values())
+            .filter((s) -> s.name().equalsIgnoreCase(state))
+            .findFirst()
+            .orElseThrow(() -> new InvalidFieldException("state", "state must be active or gone, not " + state));
     }
 
     @GetMapping("/{region}/{name}")
