@@ -30,9 +30,10 @@ class ErrorGroups {
     }
 
     /** The errors of one minute: how many, and the request ids that timed out or ran out of memory. */
-    record MinuteErrors(long count, Set<String> timeoutRequests, Set<String> outOfMemoryRequests) {
+    record MinuteErrors(long count, Set<String> timeoutRequests, Set<String> outOfMemoryRequests, long peak,
+            long newGroups) {
 
-        static final MinuteErrors NONE = new MinuteErrors(0, Set.of(), Set.of());
+        static final MinuteErrors NONE = new MinuteErrors(0, Set.of(), Set.of(), 0, 0);
     }
 
     /** Stores one occurrence; false when this event was stored before (a redelivery). */
@@ -102,8 +103,9 @@ class ErrorGroups {
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, Set<String>> timeouts = new HashMap<>();
         Map<Long, Set<String>> oom = new HashMap<>();
+        Map<Long, Map<Long, Long>> perGroup = new HashMap<>();
         this.jdbc.sql("""
-                select e.minute_ts, g.error_type, e.request_id, e.event_id from log_error_event e
+                select e.minute_ts, g.error_type, e.request_id, e.event_id, g.id from log_error_event e
                 join log_error_group g on g.id = e.group_id
                 where g.account_id = ? and g.region = ? and g.function_name = ? and e.minute_ts between ? and ?""")
             .params(account, region, function, first, last)
@@ -112,6 +114,7 @@ class ErrorGroups {
                 String type = rs.getString(2);
                 String request = (rs.getString(3) != null) ? rs.getString(3) : rs.getString(4);
                 counts.computeIfAbsent(minute, (m) -> new long[1])[0]++;
+                perGroup.computeIfAbsent(minute, (m) -> new HashMap<>()).merge(rs.getLong(5), 1L, Long::sum);
                 if (LogLine.Error.TIMEOUT.equals(type)) {
                     timeouts.computeIfAbsent(minute, (m) -> new HashSet<>()).add(request);
                 }
@@ -121,9 +124,18 @@ class ErrorGroups {
                 return minute;
             })
             .list();
+        Map<Long, long[]> firstSeen = new HashMap<>();
+        this.jdbc.sql("select first_seen from log_error_group where account_id = ? and region = ? "
+                + "and function_name = ? and first_seen >= ? and first_seen < ?")
+            .params(account, region, function, first * 1000, (last + 60) * 1000)
+            .query((rs, n) -> firstSeen.computeIfAbsent(Math.floorDiv(rs.getLong(1), 60_000) * 60,
+                    (m) -> new long[1])[0]++)
+            .list();
         Map<Long, MinuteErrors> result = new HashMap<>();
         counts.forEach((minute, c) -> result.put(minute, new MinuteErrors(c[0],
-                timeouts.getOrDefault(minute, Set.of()), oom.getOrDefault(minute, Set.of()))));
+                timeouts.getOrDefault(minute, Set.of()), oom.getOrDefault(minute, Set.of()),
+                perGroup.getOrDefault(minute, Map.of()).values().stream().mapToLong(Long::longValue).max().orElse(0),
+                firstSeen.getOrDefault(minute, new long[1])[0])));
         return result;
     }
 

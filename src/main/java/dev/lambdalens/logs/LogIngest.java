@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.lambdalens.collector.MetricsCollected;
+import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.metrics.Statistic;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,7 +151,14 @@ class LogIngest {
             ErrorGroups.MinuteErrors e = errorMinutes.getOrDefault(minute, ErrorGroups.MinuteErrors.NONE);
             MinuteFigures figures = MinuteFigures.of(minute, reports.getOrDefault(minute, List.of()),
                     e.timeoutRequests(), e.outOfMemoryRequests(), e.count());
-            MinuteFigures.addTo(out, minute, figures.samples(account, region, function));
+            Map<SeriesKey, Double> samples = figures.samples(account, region, function);
+            if (e.count() > 0) {
+                samples.put(SeriesKey.ofFunction(account, region, function, LambdaMetric.NEW_ERROR_GROUPS, Statistic.SUM),
+                        (double) e.newGroups());
+                samples.put(SeriesKey.ofFunction(account, region, function, LambdaMetric.ERROR_GROUP_PEAK,
+                        Statistic.MAXIMUM), (double) e.peak());
+            }
+            MinuteFigures.addTo(out, minute, samples);
         }
         this.samples.upsert(out);
     }

@@ -47,7 +47,14 @@ public enum LambdaMetric {
     /** From the logs: invocations killed for running out of memory. */
     OUT_OF_MEMORY_KILLS("OutOfMemoryKills", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
     /** From the logs: error lines the function or its runtime wrote. */
-    LOGGED_ERRORS("LoggedErrors", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM);
+    LOGGED_ERRORS("LoggedErrors", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /** From the logs: error groups first seen in the period (a rule on it: "a new error group appears"). */
+    NEW_ERROR_GROUPS("NewErrorGroups", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
+    /**
+     * From the logs: the occurrences of the function's busiest error group in a minute (a rule on it: "an error
+     * group's rate rises").
+     */
+    ERROR_GROUP_PEAK("ErrorGroupPeak", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.MAXIMUM);
 
     /** The CloudWatch namespace of Lambda's own metrics. */
     public static final String NAMESPACE = "AWS/Lambda";

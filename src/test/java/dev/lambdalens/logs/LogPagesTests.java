@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.Point;
+import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.metrics.SeriesQueries;
+import dev.lambdalens.metrics.Statistic;
 import dev.lambdalens.testing.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,16 +20,19 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static dev.lambdalens.logs.LogsFixtures.ACCOUNT;
 import static dev.lambdalens.logs.LogsFixtures.MINUTE_MS;
 import static dev.lambdalens.logs.LogsFixtures.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -47,6 +55,9 @@ class LogPagesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SeriesQueries queries;
 
     @BeforeAll
     void logs() {
@@ -104,6 +115,27 @@ class LogPagesTests {
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(containsString("Logs Insights fees"),
                     containsString("the Logs Insights pull is off"))));
+    }
+
+    @Test
+    void shouldCountNewErrorGroupsAndTheBusiestGroupPerMinuteForRulesToWatch() throws Exception {
+        assertThat(value(LambdaMetric.NEW_ERROR_GROUPS, Statistic.SUM)).isEqualTo(1);
+        assertThat(value(LambdaMetric.ERROR_GROUP_PEAK, Statistic.MAXIMUM)).isEqualTo(3);
+        // the rule kinds "a new error group appears" and "an error group's rate rises"
+        for (String rule : new String[] { "\"metric\": \"NewErrorGroups\", \"statistic\": \"Sum\", \"threshold\": 0",
+                "\"metric\": \"ErrorGroupPeak\", \"statistic\": \"Maximum\", \"threshold\": 20" }) {
+            this.mvc.perform(post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON).content("""
+                    {"name": "errors", "signal": "METRIC", %s, "comparison": "GREATER_THAN_THRESHOLD",
+                     "periodSeconds": 300, "evaluationPeriods": 1, "datapointsToAlarm": 1}""".formatted(rule)))
+                .andExpect(status().isCreated());
+        }
+    }
+
+    private double value(LambdaMetric metric, Statistic statistic) {
+        List<Point> points = this.queries.read(SeriesKey.ofFunction(ACCOUNT, REGION, "orders", metric, statistic),
+                Instant.ofEpochMilli(MINUTE_MS), Instant.ofEpochMilli(MINUTE_MS + 60_000), 60).points();
+        assertThat(points).hasSize(1);
+        return points.get(0).value();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
