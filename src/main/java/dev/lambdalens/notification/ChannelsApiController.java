@@ -70,11 +70,11 @@ class ChannelsApiController {
      * URL of a webhook (whose path is its credential) masked to its host and last four characters.
      */
     record ChannelResponse(long id, String name, ChannelType type, String url, boolean signed, Severity minimumSeverity,
-            boolean enabled) {
+            boolean enabled, @org.jspecify.annotations.Nullable String provisionedFrom) {
 
         static ChannelResponse of(Channel c) {
             return new ChannelResponse(c.id(), c.name(), c.type(), mask(c.type(), c.url()), c.secret() != null,
-                    c.minimumSeverity(), c.enabled());
+                    c.minimumSeverity(), c.enabled(), c.provisionedFrom());
         }
 
         static String mask(ChannelType type, String url) {
