@@ -78,6 +78,9 @@ class AlertRule {
 
     private int keepFiringForSeconds;
 
+    /** The provisioning file that declares this rule; such a rule changes only with its file. */
+    private @Nullable String provisionedFrom;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -166,10 +169,22 @@ class AlertRule {
 
     /** Refuses a change by hand to a rule another module keeps. */
     void checkEditable() {
+        if (this.provisionedFrom != null) {
+            throw new ManagedRuleException("Alert rule " + this.id + " is provisioned from " + this.provisionedFrom
+                    + ": change or remove it there");
+        }
         if (this.source != null) {
             throw new ManagedRuleException("Alert rule " + this.id + " is kept by " + this.source
                     + ": change or delete that instead");
         }
+    }
+
+    @Nullable String provisionedFrom() {
+        return this.provisionedFrom;
+    }
+
+    void provisionedFrom(@Nullable String file) {
+        this.provisionedFrom = file;
     }
 
     /** Whether each alert of this rule is about a whole account and region rather than one function. */

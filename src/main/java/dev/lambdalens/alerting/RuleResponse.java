@@ -9,7 +9,7 @@ record RuleResponse(long id, String name, Signal signal, @Nullable String metric
         RuleScope scope, @Nullable String scopeValue, @Nullable String account, @Nullable String region,
         Comparison comparison, double threshold, long periodSeconds, int evaluationPeriods, int datapointsToAlarm,
         MissingData missingData, Severity severity, @Nullable String description, @Nullable String runbookUrl,
-        boolean enabled, java.util.List<Long> channelIds, long pendingForSeconds, long keepFiringForSeconds) {
+        boolean enabled, java.util.List<Long> channelIds, long pendingForSeconds, long keepFiringForSeconds, @Nullable String provisionedFrom) {
 
     static RuleResponse of(AlertRule rule) {
         RuleDefinition d = rule.definition();
@@ -18,6 +18,6 @@ record RuleResponse(long id, String name, Signal signal, @Nullable String metric
                 (d.statistic() != null) ? d.statistic().wireName() : null, d.scope(), d.scopeValue(), d.account(),
                 d.region(), c.comparison(), c.threshold(), c.period().toSeconds(), c.evaluationPeriods(),
                 c.datapointsToAlarm(), c.missingData(), d.severity(), d.description(), d.runbookUrl(), d.enabled(),
-                d.channelIds(), c.pendingFor().toSeconds(), c.keepFiringFor().toSeconds());
+                d.channelIds(), c.pendingFor().toSeconds(), c.keepFiringFor().toSeconds(), rule.provisionedFrom());
     }
 }

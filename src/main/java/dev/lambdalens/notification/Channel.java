@@ -47,6 +47,9 @@ class Channel {
 
     private @Nullable String failingReason;
 
+    /** The provisioning file that declares this channel; such a channel changes only with its file. */
+    private @Nullable String provisionedFrom;
+
     @SuppressWarnings("NullAway.Init")
     protected Channel() {
         // for JPA
@@ -61,6 +64,31 @@ class Channel {
         this.minimumSeverity = minimumSeverity;
         this.enabled = enabled;
         this.createdAt = createdAt;
+    }
+
+    /** Takes what a provisioning file declares now. */
+    void redeclare(Channel declared, String file) {
+        this.type = declared.type;
+        this.url = declared.url;
+        this.secret = declared.secret;
+        this.minimumSeverity = declared.minimumSeverity;
+        this.enabled = declared.enabled;
+        this.provisionedFrom = file;
+    }
+
+    /** Whether this channel already is what {@code declared} says. */
+    boolean sameAs(Channel declared) {
+        return this.type == declared.type && this.url.equals(declared.url)
+                && java.util.Objects.equals(this.secret, declared.secret)
+                && this.minimumSeverity == declared.minimumSeverity && this.enabled == declared.enabled;
+    }
+
+    @Nullable String provisionedFrom() {
+        return this.provisionedFrom;
+    }
+
+    void provisionedFrom(@Nullable String file) {
+        this.provisionedFrom = file;
     }
 
     /** Severities are ordered most urgent first: CRITICAL passes a WARNING minimum. */

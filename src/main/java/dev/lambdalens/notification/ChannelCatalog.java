@@ -44,6 +44,14 @@ class ChannelCatalog {
     /** @throws ChannelException naming the field when the channel could not work */
     @Transactional
     Channel create(ChannelRequest request) {
+        Channel channel = this.channels.save(build(request));
+        this.events.publishEvent(dev.lambdalens.AuditableChange.created("channel", String.valueOf(channel.id()),
+                ChannelsApiController.ChannelResponse.of(channel)));
+        return channel;
+    }
+
+    /** The channel {@code request} asks for, not stored yet; @throws ChannelException naming the field */
+    Channel build(ChannelRequest request) {
         ChannelType type = (request.type() != null) ? request.type() : ChannelType.WEBHOOK;
         String url = request.url().trim();
         if ((type == ChannelType.EMAIL) != url.startsWith("mailto:")) {
@@ -61,17 +69,20 @@ class ChannelCatalog {
         if (type == ChannelType.PAGERDUTY && !hasSecret) {
             throw new ChannelException("secret", "a PagerDuty channel needs its integration's routing key as secret");
         }
-        Channel channel = this.channels.save(new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
+        return new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
                 (request.minimumSeverity() != null) ? request.minimumSeverity() : Severity.WARNING,
-                request.enabled() == null || request.enabled(), this.clock.instant()));
-        this.events.publishEvent(dev.lambdalens.AuditableChange.created("channel", String.valueOf(channel.id()),
-                ChannelsApiController.ChannelResponse.of(channel)));
-        return channel;
+                request.enabled() == null || request.enabled(), this.clock.instant());
     }
 
     @Transactional
     boolean delete(long id) {
         return this.channels.findById(id).map((channel) -> {
+            if (channel.provisionedFrom() != null) {
+                throw new org.springframework.web.ErrorResponseException(org.springframework.http.HttpStatus.CONFLICT,
+                        org.springframework.http.ProblemDetail.forStatusAndDetail(
+                                org.springframework.http.HttpStatus.CONFLICT, "Channel " + id + " is provisioned from "
+                                        + channel.provisionedFrom() + ": change or remove it there"), null);
+            }
             this.channels.delete(channel);
             this.events.publishEvent(dev.lambdalens.AuditableChange.deleted("channel", String.valueOf(id),
                     ChannelsApiController.ChannelResponse.of(channel)));

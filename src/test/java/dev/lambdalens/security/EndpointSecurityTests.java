@@ -51,7 +51,8 @@ class EndpointSecurityTests {
                 "GET /static/favicon.svg");
         // pages
         expect(Access.VIEWER, "GET /", "GET /functions/{region}/{name}", "GET /collector", "GET /alerts",
-                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /costs", "GET /insights");
+                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /costs", "GET /insights",
+                "GET /provisioning");
         expect(Access.ADMIN, "GET /alerts/rules/new", "GET /alerts/rules/{id}/edit", "POST /alerts/rules",
                 "POST /alerts/rules/{id}", "POST /alerts/rules/{id}/delete", "POST /channels",
                 "POST /channels/{id}/test", "POST /channels/{id}/delete", "GET /costs/budgets/new",
@@ -65,7 +66,9 @@ class EndpointSecurityTests {
                 "GET /api/v1/collector/status", "GET /api/v1/alert-rules", "GET /api/v1/alert-rules/{id}",
                 "GET /api/v1/alerts", "GET /api/v1/alerts/{id}/history", "GET /api/v1/silences",
                 "GET /api/v1/channels", "GET /api/v1/deliveries", "GET /api/v1/costs", "GET /api/v1/budgets",
-                "GET /api/v1/budgets/{id}", "GET /api/v1/insights", "GET /api/v1/headroom", "GET /api/v1/prometheus");
+                "GET /api/v1/budgets/{id}", "GET /api/v1/insights", "GET /api/v1/headroom", "GET /api/v1/prometheus",
+                "GET /api/v1/alerts/history", "GET /api/v1/costs/daily", "GET /api/v1/provisioning",
+                "GET /api/v1/provisioning/export");
         expect(Access.OPERATOR, "POST /api/v1/alerts/{id}/ack", "POST /api/v1/silences", "DELETE /api/v1/silences/{id}");
         expect(Access.ADMIN, "POST /api/v1/alert-rules", "PUT /api/v1/alert-rules/{id}",
                 "DELETE /api/v1/alert-rules/{id}", "POST /api/v1/channels", "DELETE /api/v1/channels/{id}",

@@ -1,0 +1,274 @@
+package dev.lambdalens.provisioning;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Configuration as code, through the real schedule: a file in the directory at start is applied, a change is
+ * applied without a restart, an object removed from its file is removed, a file with an error is refused whole with
+ * its line and field, and an export applied as a file gives the same objects.
+ */
+@SpringBootTest(properties = "lambdalens.provisioning.interval=1s")
+@AutoConfigureMockMvc
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProvisioningTests {
+
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    static final Path DIRECTORY = createDirectory();
+
+    static final String TEAM = """
+            apiVersion: 1
+            channels:
+              - name: oncall
+                type: WEBHOOK
+                url: ${TEAM_WEBHOOK_URL}
+                secret: ${TEAM_WEBHOOK_SECRET}
+                minimumSeverity: WARNING
+            rules:
+              - name: Orders errors
+                signal: METRIC
+                metric: Errors
+                statistic: Sum
+                scope: FUNCTION
+                scopeValue: orders-api
+                comparison: GREATER_THAN_THRESHOLD
+                threshold: %s
+                periodSeconds: 300
+                evaluationPeriods: 2
+                datapointsToAlarm: 2
+                severity: CRITICAL
+                channels: [oncall]
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @DynamicPropertySource
+    static void provisioning(DynamicPropertyRegistry registry) {
+        registry.add("lambdalens.provisioning.path", DIRECTORY::toString);
+        // the environment the placeholders read: secrets never sit in the files
+        registry.add("TEAM_WEBHOOK_URL", () -> "https://hooks.example.com/services/T0/B0/team-secret-path");
+        registry.add("TEAM_WEBHOOK_SECRET", () -> "s3cret-signing-key");
+        registry.add("LAMBDALENS_CHANNEL_PAGER_URL", () -> "https://hooks.example.com/pager");
+        registry.add("LAMBDALENS_CHANNEL_PAGER_SECRET", () -> "pager-key");
+    }
+
+    static Path createDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("lambdalens-provisioning-");
+            Files.writeString(directory.resolve("team.yaml"), TEAM.formatted("5"));
+            return directory;
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldApplyTheFilesAtStartAsReadOnlyObjects() throws Exception {
+        JsonNode channel = find("/api/v1/channels", "oncall");
+        assertThat(channel.get("provisionedFrom").asString()).isEqualTo("team.yaml");
+        assertThat(channel.get("type").asString()).isEqualTo("WEBHOOK");
+        assertThat(channel.get("signed").asBoolean()).as("the secret came from the environment").isTrue();
+        assertThat(channel.get("url").asString()).doesNotContain("team-secret-path");
+        JsonNode rule = find("/api/v1/alert-rules", "Orders errors");
+        assertThat(rule.get("provisionedFrom").asString()).isEqualTo("team.yaml");
+        assertThat(rule.get("threshold").asDouble()).isEqualTo(5);
+        assertThat(rule.get("channelIds").get(0).asLong()).isEqualTo(channel.get("id").asLong());
+
+        ObjectNode changed = ((ObjectNode) rule.deepCopy()).put("threshold", 50);
+        changed.remove("provisionedFrom");
+        changed.remove("id");
+        this.mvc.perform(put("/api/v1/alert-rules/" + rule.get("id").asLong()).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(changed)))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("team.yaml")));
+        this.mvc.perform(delete("/api/v1/alert-rules/" + rule.get("id").asLong())).andExpect(status().isConflict());
+        this.mvc.perform(delete("/api/v1/channels/" + channel.get("id").asLong())).andExpect(status().isConflict());
+        String page = this.mvc.perform(get("/alerts").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(page).contains("provisioned · team.yaml");
+    }
+
+    @Test
+    @Order(2)
+    void shouldApplyAChangeWithoutARestart() throws Exception {
+        Files.writeString(DIRECTORY.resolve("team.yaml"), TEAM.formatted("12.5"));
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .anyMatch((r) -> r.get("name").asString().equals("Orders errors") && r.get("threshold").asDouble() == 12.5));
+    }
+
+    @Test
+    @Order(3)
+    void shouldRemoveWhatIsRemovedFromTheFiles() throws Exception {
+        String withoutRule = TEAM.formatted("5").substring(0, TEAM.indexOf("rules:"));
+        Files.writeString(DIRECTORY.resolve("team.yaml"), withoutRule);
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .noneMatch((r) -> r.get("name").asString().equals("Orders errors")));
+        assertThat(find("/api/v1/channels", "oncall")).isNotNull();
+        Files.delete(DIRECTORY.resolve("team.yaml"));
+        await("/api/v1/channels", (channels) -> channels.valueStream()
+            .noneMatch((c) -> c.get("name").asString().equals("oncall")));
+    }
+
+    @Test
+    @Order(4)
+    void shouldRefuseAFileWithAnErrorWholeNamingItsLineAndField() throws Exception {
+        Files.writeString(DIRECTORY.resolve("broken.yaml"), """
+                channels:
+                  - name: would-be
+                    url: https://hooks.example.com/x
+                rules:
+                  - name: Broken rule
+                    signal: METRIC
+                    metric: Errors
+                    comparison: GREATER_THAN_THRESHOLD
+                    threshold: 1
+                    periodSeconds: 30
+                    evaluationPeriods: 1
+                    datapointsToAlarm: 1
+                """);
+        JsonNode status = await("/api/v1/provisioning", (s) -> s.get("files").valueStream()
+            .anyMatch((f) -> f.get("file").asString().equals("broken.yaml")));
+        JsonNode broken = status.get("files").valueStream()
+            .filter((f) -> f.get("file").asString().equals("broken.yaml"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(broken.get("applied").asBoolean()).isFalse();
+        assertThat(broken.get("line").asInt()).isEqualTo(10);
+        assertThat(broken.get("field").asString()).isEqualTo("rules[0].periodSeconds");
+        assertThat(broken.get("message").asString()).contains("broken.yaml:10", "must be greater than or equal to 60");
+        assertThat(names("/api/v1/channels")).as("nothing of the file applied").doesNotContain("would-be");
+        String page = this.mvc.perform(get("/provisioning").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(page).contains("broken.yaml", "refused", "rules[0].periodSeconds");
+
+        Files.writeString(DIRECTORY.resolve("broken.yaml"), "channels:\n  - name: x\n    url: ${NOT_SET_ANYWHERE}\n");
+        await("/api/v1/provisioning", (s) -> s.get("files").valueStream()
+            .anyMatch((f) -> f.get("message").asString().contains("NOT_SET_ANYWHERE") && f.get("line").asInt() == 3));
+        Files.delete(DIRECTORY.resolve("broken.yaml"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldGiveTheSameObjectsWhenAnExportIsAppliedAsAFile() throws Exception {
+        String created = this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\": \"pager\", \"url\": \"https://hooks.example.com/pager\", \"secret\": \"pager-key\", "
+                    + "\"minimumSeverity\": \"CRITICAL\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        long pager = json.readTree(created).get("id").asLong();
+        this.mvc.perform(post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Checkout throttles", "signal": "METRIC", "metric": "Throttles", "statistic": "Sum",
+                 "scope": "NAME_PATTERN", "scopeValue": "checkout-*", "comparison": "GREATER_THAN_THRESHOLD",
+                 "threshold": 0, "periodSeconds": 60, "evaluationPeriods": 3, "datapointsToAlarm": 2,
+                 "missingData": "NOT_BREACHING", "severity": "CRITICAL", "runbookUrl": "https://wiki.example.com/t",
+                 "channelIds": [%d]}""".formatted(pager))).andExpect(status().isCreated());
+        Map<String, JsonNode> rulesBefore = byName("/api/v1/alert-rules");
+        Map<String, JsonNode> channelsBefore = byName("/api/v1/channels");
+
+        String export = this.mvc.perform(get("/api/v1/provisioning/export"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(export).contains("${LAMBDALENS_CHANNEL_PAGER_URL}", "${LAMBDALENS_CHANNEL_PAGER_SECRET}",
+                "channels:\n  - \"pager\"").doesNotContain("pager-key", "hooks.example.com/pager");
+        // from clicks to git: the hand-made objects go, the file brings them back
+        this.mvc.perform(delete("/api/v1/alert-rules/" + rulesBefore.get("Checkout throttles").get("id").asLong()));
+        this.mvc.perform(delete("/api/v1/channels/" + pager));
+        Files.writeString(DIRECTORY.resolve("exported.yaml"), export);
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .anyMatch((r) -> r.get("name").asString().equals("Checkout throttles")));
+
+        Map<String, JsonNode> rulesAfter = byName("/api/v1/alert-rules");
+        Map<String, JsonNode> channelsAfter = byName("/api/v1/channels");
+        assertThat(channelsAfter.keySet()).isEqualTo(channelsBefore.keySet());
+        assertThat(rulesAfter.keySet()).isEqualTo(rulesBefore.keySet());
+        for (String name : channelsBefore.keySet()) {
+            assertThat(comparable(channelsAfter.get(name)).toString()).isEqualTo(comparable(channelsBefore.get(name)).toString());
+        }
+        long newPager = channelsAfter.get("pager").get("id").asLong();
+        for (String name : rulesBefore.keySet()) {
+            ObjectNode before = comparable(rulesBefore.get(name));
+            if (name.equals("Checkout throttles")) {
+                before.putArray("channelIds").add(newPager);
+            }
+            assertThat(comparable(rulesAfter.get(name)).toString()).as(name).isEqualTo(before.toString());
+            assertThat(rulesAfter.get(name).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
+        }
+    }
+
+    private static ObjectNode comparable(JsonNode node) {
+        ObjectNode copy = (ObjectNode) node.deepCopy();
+        copy.remove("id");
+        copy.remove("provisionedFrom");
+        return copy;
+    }
+
+    private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonNode answer = read(path);
+        while (!condition.test(answer)) {
+            assertThat(Instant.now()).as("waiting on " + path + ": " + answer + "; " + read("/api/v1/provisioning"))
+                .isBefore(deadline);
+            Thread.sleep(200);
+            answer = read(path);
+        }
+        return answer;
+    }
+
+    private JsonNode find(String path, String name) throws Exception {
+        return byName(path).get(name);
+    }
+
+    private List<String> names(String path) throws Exception {
+        return new ArrayList<>(byName(path).keySet());
+    }
+
+    private Map<String, JsonNode> byName(String path) throws Exception {
+        Map<String, JsonNode> byName = new TreeMap<>();
+        read(path).forEach((n) -> byName.put(n.get("name").asString(), n));
+        return byName;
+    }
+
+    private JsonNode read(String path) throws Exception {
+        return json.readTree(this.mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+            .getContentAsString());
+    }
+}
