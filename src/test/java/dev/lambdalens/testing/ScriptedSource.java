@@ -29,7 +29,7 @@ public class ScriptedSource implements MetricSource {
 
     private final Set<String> quietFunctions = ConcurrentHashMap.newKeySet();
 
-    private final Map<String, Throttling> throttling = new ConcurrentHashMap<>();
+    private final Map<String, List<Throttling>> throttling = new ConcurrentHashMap<>();
 
     private volatile boolean malformed;
 
@@ -61,9 +61,13 @@ public class ScriptedSource implements MetricSource {
         this.quietFunctions.add(name);
     }
 
-    /** The function reports {@code perMinute} throttles in each minute of [from, to), whatever else it does. */
+    /**
+     * The function reports {@code perMinute} throttles in each minute of [from, to), whatever else it does; several
+     * calls add several bursts.
+     */
     public void throttle(String name, Instant from, Instant to, double perMinute) {
-        this.throttling.put(name, new Throttling(from, to, perMinute));
+        this.throttling.computeIfAbsent(name, (k) -> new java.util.concurrent.CopyOnWriteArrayList<>())
+            .add(new Throttling(from, to, perMinute));
     }
 
     public void answerMalformed() {
@@ -101,23 +105,22 @@ public class ScriptedSource implements MetricSource {
         Map<SeriesKey, List<Point>> answer = new LinkedHashMap<>(this.delegate.fetch(region, series, start, end));
         answer.keySet().removeIf((key) -> key.functionName() != null && this.quietFunctions.contains(key.functionName()));
         for (SeriesKey key : series) {
-            Throttling throttled = (key.functionName() != null) ? this.throttling.get(key.functionName()) : null;
-            if (throttled != null && key.metric() == dev.lambdalens.metrics.LambdaMetric.THROTTLES) {
-                List<Point> points = new ArrayList<>();
-                for (Point point : answer.getOrDefault(key, List.of())) {
-                    if (point.epochSecond() < throttled.from().getEpochSecond()
-                            || point.epochSecond() >= throttled.to().getEpochSecond()) {
-                        points.add(point);
-                    }
-                }
+            List<Throttling> bursts = (key.functionName() != null) ? this.throttling.get(key.functionName()) : null;
+            if (bursts == null || key.metric() != dev.lambdalens.metrics.LambdaMetric.THROTTLES) {
+                continue;
+            }
+            Map<Long, Double> minutes = new java.util.TreeMap<>();
+            answer.getOrDefault(key, List.of()).forEach((point) -> minutes.put(point.epochSecond(), point.value()));
+            for (Throttling throttled : bursts) {
                 long first = Math.max(start.getEpochSecond(), throttled.from().getEpochSecond());
                 for (long minute = Math.floorDiv(first + 59, 60) * 60;
                         minute < Math.min(end.getEpochSecond(), throttled.to().getEpochSecond()); minute += 60) {
-                    points.add(new Point(minute, throttled.perMinute()));
+                    minutes.put(minute, throttled.perMinute());
                 }
-                points.sort(java.util.Comparator.comparingLong(Point::epochSecond));
-                answer.put(key, points);
             }
+            List<Point> points = new ArrayList<>();
+            minutes.forEach((minute, value) -> points.add(new Point(minute, value)));
+            answer.put(key, points);
         }
         if (this.malformed) {
             SeriesKey first = series.get(0);
