@@ -53,8 +53,6 @@ class CollectorState {
 
     private @Nullable Instant lastSuccessAt;
 
-    private @Nullable Instant lastDiscoveryAt;
-
     private @Nullable String lastError;
 
     private @Nullable Instant lastErrorAt;
@@ -86,10 +84,6 @@ class CollectorState {
 
     void attempted(Instant at) {
         this.lastAttemptAt = at;
-    }
-
-    void discovered(Instant at) {
-        this.lastDiscoveryAt = at;
     }
 
     void stored(int samples) {
@@ -181,10 +175,6 @@ class CollectorState {
 
     long signalMetrics() {
         return this.signalMetrics;
-    }
-
-    boolean discoveryDue(Instant now, Duration interval) {
-        return this.lastDiscoveryAt == null || !this.lastDiscoveryAt.plus(interval).isAfter(now);
     }
 
     /** The oldest watermark of the groups that have series: how far behind the stored data is at worst. */
