@@ -10,10 +10,31 @@ import org.jspecify.annotations.Nullable;
  * @param p99Ms the highest 1-minute p99 Duration (an upper bound of the range's p99)
  * @param maxMs the highest Duration, which also bounds p99.9 from above
  * @param usedMemoryMaxMb the most memory an invocation used (Lambda Insights), {@code null} without Insights data
+ * @param logs what the function's REPORT lines said over the range, {@code null} where none were read
  */
 public record FunctionHeadroom(FunctionSummary function, double invocations, double errors, double throttles,
         @Nullable Double peakConcurrency, @Nullable Double p99Ms, @Nullable Double maxMs,
-        @Nullable Double usedMemoryMaxMb) {
+        @Nullable Double usedMemoryMaxMb, @Nullable FromLogs logs) {
+
+    /** Headroom without figures from logs. */
+    public FunctionHeadroom(FunctionSummary function, double invocations, double errors, double throttles,
+            @Nullable Double peakConcurrency, @Nullable Double p99Ms, @Nullable Double maxMs,
+            @Nullable Double usedMemoryMaxMb) {
+        this(function, invocations, errors, throttles, peakConcurrency, p99Ms, maxMs, usedMemoryMaxMb, null);
+    }
+
+    /**
+     * Figures from REPORT lines.
+     *
+     * @param initP99Ms the highest 1-minute p99 of INIT durations, {@code null} without cold starts
+     */
+    public record FromLogs(double reportedInvocations, double coldStarts, @Nullable Double maxMemoryUsedMb,
+            @Nullable Double initP99Ms) {
+
+        public double coldStartRate() {
+            return (this.reportedInvocations > 0) ? this.coldStarts / this.reportedInvocations : 0;
+        }
+    }
 
     /** Lambda's hard limit on the timeout, in seconds. */
     public static final int MAX_TIMEOUT_SECONDS = 900;

@@ -52,12 +52,16 @@ public class Headroom {
         Map<FunctionRef, Double> p99 = perFunction(LambdaMetric.DURATION, Statistic.P99, from, to);
         Map<FunctionRef, Double> max = perFunction(LambdaMetric.DURATION, Statistic.MAXIMUM, from, to);
         Map<FunctionRef, Double> memory = perFunction(LambdaMetric.USED_MEMORY_MAX, Statistic.MAXIMUM, from, to);
+        Map<FunctionRef, Double> reported = perFunction(LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM, from, to);
+        Map<FunctionRef, Double> cold = perFunction(LambdaMetric.COLD_STARTS, Statistic.SUM, from, to);
+        Map<FunctionRef, Double> used = perFunction(LambdaMetric.MAX_MEMORY_USED, Statistic.MAXIMUM, from, to);
+        Map<FunctionRef, Double> init = perFunction(LambdaMetric.INIT_DURATION, Statistic.P99, from, to);
         List<FunctionHeadroom> perFunction = new ArrayList<>();
         for (FunctionSummary f : functions) {
             FunctionRef ref = new FunctionRef(f.account(), f.region(), f.name());
             perFunction.add(new FunctionHeadroom(f, invocations.getOrDefault(ref, 0.0), errors.getOrDefault(ref, 0.0),
                     throttles.getOrDefault(ref, 0.0), concurrency.get(ref), p99.get(ref), max.get(ref),
-                    memory.get(ref)));
+                    memory.get(ref), logs(reported.get(ref), cold.get(ref), used.get(ref), init.get(ref))));
         }
         Map<FunctionRef, Double> claimed = this.queries.perAccount(LambdaMetric.CLAIMED_ACCOUNT_CONCURRENCY,
                 Statistic.MAXIMUM, from, to);
@@ -97,7 +101,17 @@ public class Headroom {
                 figure(f, LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, from, to, null),
                 figure(f, LambdaMetric.DURATION, Statistic.P99, from, to, null),
                 figure(f, LambdaMetric.DURATION, Statistic.MAXIMUM, from, to, null),
-                figure(f, LambdaMetric.USED_MEMORY_MAX, Statistic.MAXIMUM, from, to, null)));
+                figure(f, LambdaMetric.USED_MEMORY_MAX, Statistic.MAXIMUM, from, to, null),
+                logs(figure(f, LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM, from, to, null),
+                        figure(f, LambdaMetric.COLD_STARTS, Statistic.SUM, from, to, null),
+                        figure(f, LambdaMetric.MAX_MEMORY_USED, Statistic.MAXIMUM, from, to, null),
+                        figure(f, LambdaMetric.INIT_DURATION, Statistic.P99, from, to, null))));
+    }
+
+    private static FunctionHeadroom.@Nullable FromLogs logs(@Nullable Double reported, @Nullable Double cold,
+            @Nullable Double used, @Nullable Double initP99) {
+        return (reported == null || reported <= 0) ? null
+                : new FunctionHeadroom.FromLogs(reported, (cold != null) ? cold : 0, used, initP99);
     }
 
     private @Nullable Double figure(FunctionSummary f, LambdaMetric metric, Statistic statistic, Instant from,

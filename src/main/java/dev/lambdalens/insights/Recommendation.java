@@ -27,11 +27,14 @@ public record Recommendation(Kind kind, Priority priority, String account, Strin
     /** What kind of change it is. */
     public enum Kind {
         ACCOUNT_CONCURRENCY_NEAR_LIMIT, RAISE_RESERVED_CONCURRENCY, ACCOUNT_THROTTLING, NEAR_TIMEOUT, RAISE_MEMORY,
-        PACKAGE_NEAR_LIMIT, LOWER_TIMEOUT, RIGHT_SIZE_MEMORY, MOVE_TO_ARM64, LAYERS_NEAR_LIMIT, REVIEW_VPC;
+        PACKAGE_NEAR_LIMIT, LOWER_TIMEOUT, RIGHT_SIZE_MEMORY, MOVE_TO_ARM64, LAYERS_NEAR_LIMIT, REVIEW_VPC,
+        /** Frequent, slow cold starts (from REPORT lines): SnapStart or provisioned concurrency. */
+        COLD_STARTS;
 
         /** Whether it is about something breaking rather than money. */
         public boolean risk() {
-            return this != RIGHT_SIZE_MEMORY && this != MOVE_TO_ARM64 && this != REVIEW_VPC && this != LOWER_TIMEOUT;
+            return this != RIGHT_SIZE_MEMORY && this != MOVE_TO_ARM64 && this != REVIEW_VPC && this != LOWER_TIMEOUT
+                    && this != COLD_STARTS;
         }
     }
 

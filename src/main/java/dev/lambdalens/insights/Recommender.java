@@ -59,6 +59,7 @@ final class Recommender {
         throttling(h, region, range, found);
         timeouts(h, range, found);
         memory(h, rate, costMethod, range, found);
+        coldStarts(h, range, found);
         if (f.architecture() == Architecture.X86_64 && rate != null && rate.arm64Saving() >= MIN_SAVING) {
             found.add(recommendation(Kind.MOVE_TO_ARM64, (rate.arm64Saving() >= 10) ? Priority.MEDIUM : Priority.LOW, f,
                     "Run " + f.name() + " on arm64",
@@ -177,12 +178,20 @@ final class Recommender {
             String range, List<Recommendation> found) {
         FunctionSummary f = h.function();
         Double used = h.usedMemoryMaxMb();
-        if (used == null || h.invocations() < MIN_INVOCATIONS) {
+        boolean fromReports = false;
+        if (used == null && h.logs() != null && h.logs().maxMemoryUsedMb() != null) {
+            used = h.logs().maxMemoryUsedMb(); // REPORT lines say it too, without Lambda Insights
+            fromReports = true;
+        }
+        double judged = fromReports ? h.logs().reportedInvocations() : h.invocations();
+        if (used == null || judged < MIN_INVOCATIONS) {
             return;
         }
         List<Evidence> evidence = List.of(
-                new Evidence("Most memory used (Lambda Insights used_memory_max, " + range + ")", megabytes(used),
-                        "used_memory_max Maximum"),
+                fromReports ? new Evidence("Most memory used (REPORT lines' Max Memory Used, " + range + ")",
+                        megabytes(used), "MaxMemoryUsed Maximum")
+                        : new Evidence("Most memory used (Lambda Insights used_memory_max, " + range + ")",
+                                megabytes(used), "used_memory_max Maximum"),
                 new Evidence("Configured memory", f.memoryMb() + " MB", null),
                 new Evidence("Invocations (" + range + ")", number(h.invocations()), "Invocations"));
         if (used >= 0.9 * f.memoryMb() && f.memoryMb() < 10_240) {
@@ -192,7 +201,8 @@ final class Recommender {
                     "Raise memory from " + f.memoryMb() + " MB to " + proposed
                             + " MB before invocations fail out of memory (more memory also brings more CPU).",
                     evidence, null, null, new AlertSuggestion(f.name() + " memory above 90%", Signal.METRIC,
-                            "memory_utilization", "Maximum", 90, RuleScope.FUNCTION, f.name(), f.account(), f.region())));
+                            fromReports ? "MemoryUsedShare" : "memory_utilization", "Maximum", 90, RuleScope.FUNCTION,
+                            f.name(), f.account(), f.region())));
         }
         else if (used <= 0.5 * f.memoryMb() && f.memoryMb() > 128) {
             int proposed = (int) Math.max(128, roundUp64(used * 1.5));
@@ -208,6 +218,80 @@ final class Recommender {
                 }
             }
         }
+    }
+
+    /** Provisioned concurrency per GB-second provisioned (us-east-1), and SnapStart's cache and restore prices. */
+    static final double PROVISIONED_GB_SECOND = 0.0000041667;
+
+    static final double SNAPSTART_CACHE_GB_SECOND = 0.0000015046;
+
+    static final double SNAPSTART_RESTORE_GB = 0.0001397998;
+
+    static final double MONTH_SECONDS = 30 * 86_400;
+
+    /**
+     * Cold starts from REPORT lines: at least 5% of invocations and a p99 INIT of 500 ms or more. SnapStart where the
+     * runtime has it (Java 11+, Python 3.12+, .NET 8+), else provisioned concurrency; each with its monthly cost.
+     */
+    private static void coldStarts(FunctionHeadroom h, String range, List<Recommendation> found) {
+        FunctionHeadroom.FromLogs logs = h.logs();
+        FunctionSummary f = h.function();
+        if (logs == null || logs.reportedInvocations() < MIN_INVOCATIONS || logs.coldStartRate() < 0.05
+                || logs.initP99Ms() == null || logs.initP99Ms() < 500) {
+            return;
+        }
+        String runtime = (f.runtime() != null) ? f.runtime() : "";
+        double gb = f.memoryMb() / 1024.0;
+        double perEnvironment = gb * MONTH_SECONDS * PROVISIONED_GB_SECOND;
+        int environments = (int) Math.max(1, Math.ceil((h.peakConcurrency() != null) ? h.peakConcurrency() : 1));
+        List<Evidence> evidence = List.of(
+                new Evidence("Cold starts (REPORT lines, " + range + ")", String.format("%s of %s invocations (%.1f%%)",
+                        number(logs.coldStarts()), number(logs.reportedInvocations()), logs.coldStartRate() * 100),
+                        "ColdStarts Sum"),
+                new Evidence("INIT duration p99 (highest minute)", String.format("%.0f ms", logs.initP99Ms()),
+                        "InitDuration p99"),
+                new Evidence("Runtime", runtime.isEmpty() ? "container image" : runtime, null),
+                new Evidence("Package with layers", megabytes((f.codeSizeBytes() + f.layersCodeSizeBytes()) / 1048576.0),
+                        null));
+        String provisioned = String.format("Provisioned concurrency costs %s a month per environment at %d MB "
+                + "(%s for the peak of %d), plus executed GB-s at $0.0000097222 instead of the on-demand rate.",
+                money(perEnvironment), f.memoryMb(), money(perEnvironment * environments), environments);
+        String action;
+        if (snapStart(runtime)) {
+            double coldPerMonth = logs.coldStarts() / Math.max(1e-9, logs.reportedInvocations()) * h.invocations();
+            String cost = runtime.startsWith("java") ? "SnapStart costs nothing extra for Java"
+                    : String.format("SnapStart costs about %s a month (cache %s for one version, restores %s)",
+                            money(gb * MONTH_SECONDS * SNAPSTART_CACHE_GB_SECOND + coldPerMonth * gb
+                                    * SNAPSTART_RESTORE_GB),
+                            money(gb * MONTH_SECONDS * SNAPSTART_CACHE_GB_SECOND), money(coldPerMonth * gb
+                                    * SNAPSTART_RESTORE_GB));
+            action = "Turn on SnapStart for published versions: a restore replaces most of the INIT phase. " + cost
+                    + " over this range's rate. " + provisioned;
+        }
+        else {
+            action = "Keep environments warm with provisioned concurrency on an alias, or shrink the package and "
+                    + "the work done at INIT. " + provisioned;
+        }
+        found.add(recommendation(Kind.COLD_STARTS, (logs.coldStartRate() >= 0.2) ? Priority.MEDIUM : Priority.LOW, f,
+                String.format("%s starts cold in %.0f%% of invocations, p99 INIT %.0f ms", f.name(),
+                        logs.coldStartRate() * 100, logs.initP99Ms()),
+                action, evidence, null, null, null));
+    }
+
+    /** Runtimes SnapStart supports. */
+    static boolean snapStart(String runtime) {
+        if (runtime.startsWith("java")) {
+            return !runtime.equals("java8") && !runtime.equals("java8.al2");
+        }
+        if (runtime.startsWith("python3.")) {
+            try {
+                return Integer.parseInt(runtime.substring("python3.".length())) >= 12;
+            }
+            catch (NumberFormatException ex) {
+                return false;
+            }
+        }
+        return runtime.startsWith("dotnet") && !runtime.equals("dotnet6");
     }
 
     private static Recommendation recommendation(Kind kind, Priority priority, FunctionSummary f, String title,

@@ -1,12 +1,12 @@
 package dev.lambdalens.logs;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Runs the Logs Insights pull on its interval, where it is switched on and the source is AWS. */
 @Component
-@ConditionalOnProperty(name = { "lambdalens.logs.insights.enabled" }, havingValue = "true")
+@ConditionalOnExpression("${lambdalens.logs.insights.enabled:false} and '${lambdalens.source:demo}' == 'aws'")
 class InsightsPullTrigger {
 
     private final InsightsPull pull;
