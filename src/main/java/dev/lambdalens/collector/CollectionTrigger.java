@@ -6,6 +6,7 @@ import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.SourceRegion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -39,18 +40,28 @@ class CollectionTrigger {
         }
         int succeeded = 0;
         for (SourceRegion region : regions) {
-            try {
-                int written = this.collector.collect(region);
-                logger.debug("Collected {}: {} samples", region, written);
-                succeeded++;
-            }
-            catch (CollectionFailedException ex) {
-                logger.warn(ex.getMessage(), logger.isDebugEnabled() ? ex : null);
-            }
-            catch (RuntimeException ex) {
-                logger.error("Unexpected failure collecting {}", region, ex);
+            // every line logged for this unit of work (here and below, the SDK's too) names it, failures included
+            try (MDC.MDCCloseable account = MDC.putCloseable("account", region.account());
+                    MDC.MDCCloseable where = MDC.putCloseable("region", region.region());
+                    MDC.MDCCloseable unit = MDC.putCloseable("unit", "collection")) {
+                succeeded += collect(region) ? 1 : 0;
             }
         }
         return succeeded;
+    }
+
+    private boolean collect(SourceRegion region) {
+        try {
+            int written = this.collector.collect(region);
+            logger.debug("Collected {}: {} samples", region, written);
+            return true;
+        }
+        catch (CollectionFailedException ex) {
+            logger.warn(ex.getMessage(), logger.isDebugEnabled() ? ex : null);
+        }
+        catch (RuntimeException ex) {
+            logger.error("Unexpected failure collecting {}", region, ex);
+        }
+        return false;
     }
 }
