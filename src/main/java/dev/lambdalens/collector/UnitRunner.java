@@ -3,12 +3,14 @@ package dev.lambdalens.collector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.lambdalens.runtime.ClusterTasks;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.stereotype.Component;
 
@@ -62,6 +64,15 @@ class UnitRunner {
      * @param evenIfNotDue whether it runs even before it is due
      */
     boolean run(WorkUnit unit, boolean evenIfNotDue) {
+        // every line logged for this unit of work (here and below, the SDK's too) names it, failures included
+        try (MDC.MDCCloseable account = MDC.putCloseable("account", unit.region().account());
+                MDC.MDCCloseable where = MDC.putCloseable("region", unit.region().region());
+                MDC.MDCCloseable kind = MDC.putCloseable("unit", unit.kind().name().toLowerCase(Locale.ROOT))) {
+            return runNamed(unit, evenIfNotDue);
+        }
+    }
+
+    private boolean runNamed(WorkUnit unit, boolean evenIfNotDue) {
         Instant now = this.clock.instant();
         Optional<UnitRow> row = this.units.find(unit);
         if (!evenIfNotDue && row.isPresent() && !row.get().dueAt(now)) {
