@@ -51,19 +51,4 @@ class CollectionTrigger {
         }
         return succeeded;
     }
-
-    private boolean collect(SourceRegion region) {
-        try {
-            int written = this.collector.collect(region);
-            logger.debug("Collected {}: {} samples", region, written);
-            return true;
-        }
-        catch (CollectionFailedException ex) {
-            logger.warn(ex.getMessage(), logger.isDebugEnabled() ? ex : null);
-        }
-        catch (RuntimeException ex) {
-            logger.error("Unexpected failure collecting {}", region, ex);
-        }
-        return false;
-    }
 }
