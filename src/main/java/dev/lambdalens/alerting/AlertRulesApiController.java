@@ -34,7 +34,10 @@ class AlertRulesApiController {
 
     private final Clock clock;
 
-    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+    private final ChannelReferences channels;
+
+    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, ChannelReferences channels) {
+        this.channels = channels;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
@@ -55,7 +58,9 @@ class AlertRulesApiController {
     @PostMapping
     @Transactional
     ResponseEntity<RuleResponse> create(@Valid @RequestBody RuleRequest request) {
-        AlertRule rule = this.rules.save(new AlertRule(request.toDefinition(), this.clock.instant()));
+        RuleDefinition definition = request.toDefinition();
+        this.channels.check(definition.channelIds());
+        AlertRule rule = this.rules.save(new AlertRule(definition, this.clock.instant()));
         this.audit.ruleCreated(rule);
         return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + rule.id())).body(RuleResponse.of(rule));
     }
@@ -66,7 +71,9 @@ class AlertRulesApiController {
         AlertRule rule = find(id);
         rule.checkEditable();
         RuleResponse before = RuleResponse.of(rule);
-        rule.apply(request.toDefinition(), this.clock.instant());
+        RuleDefinition definition = request.toDefinition();
+        this.channels.check(definition.channelIds());
+        rule.apply(definition, this.clock.instant());
         this.audit.ruleChanged(before, rule);
         return RuleResponse.of(rule);
     }

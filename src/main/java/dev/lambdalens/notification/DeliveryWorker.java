@@ -81,7 +81,7 @@ class DeliveryWorker {
             error = "interrupted";
         }
         catch (Exception ex) {
-            error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+            error = SendFailures.describe(ex);
         }
         delivery.failed(error, now, this.properties.firstBackoff(), this.properties.maxBackoff(),
                 this.properties.giveUpAfter());
