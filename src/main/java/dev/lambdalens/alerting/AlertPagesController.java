@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.shared.FormRebinding;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,9 +47,16 @@ class AlertPagesController {
 
     private final Acknowledgements acknowledgements;
 
+    private final SilencePolicy policy;
+
+    private final FormRebinding forms;
+
     AlertPagesController(AlertRepository alerts, AlertRuleRepository rules, AlertTransitionRepository transitions,
-            SilenceRepository silences, Clock clock, AlertingAudit audit, Acknowledgements acknowledgements) {
+            SilenceRepository silences, Clock clock, AlertingAudit audit, Acknowledgements acknowledgements,
+            SilencePolicy policy, FormRebinding forms) {
         this.acknowledgements = acknowledgements;
+        this.policy = policy;
+        this.forms = forms;
         this.audit = audit;
         this.alerts = alerts;
         this.rules = rules;
@@ -95,14 +105,20 @@ class AlertPagesController {
             .toList());
         if (!model.containsAttribute("silence")) {
             model.addAttribute("silence", new SilenceForm(null, null, null, null,
-                    LocalDateTime.ofInstant(now.plusSeconds(3600), ZoneOffset.UTC).withSecond(0).withNano(0), "", ""));
+                    LocalDateTime.ofInstant(now.plusSeconds(3600), ZoneOffset.UTC).withSecond(0).withNano(0), "", "",
+                    null));
         }
         return "alerting/silences";
     }
 
     @PostMapping("/alerts/silences")
     @Transactional
-    String createSilence(@Valid @ModelAttribute("silence") SilenceForm form, BindingResult errors, Model model) {
+    String createSilence(@Valid @ModelAttribute("silence") @Nullable SilenceForm bound, BindingResult errors,
+            HttpServletRequest request, Model model) {
+        SilenceForm form = this.forms.ensure(bound, SilenceForm.class, "silence", errors, request, model);
+        if (bound == null) {
+            return silences(model);
+        }
         Instant now = this.clock.instant();
         Instant ends = (form.endsAt() != null) ? form.endsAt().toInstant(ZoneOffset.UTC) : null;
         if (ends != null && !ends.isAfter(now)) {
@@ -110,6 +126,15 @@ class AlertPagesController {
         }
         if (form.ruleId() != null && !this.rules.existsById(form.ruleId())) {
             errors.rejectValue("ruleId", "unknown", "no alert rule " + form.ruleId());
+        }
+        if (!errors.hasErrors() && ends != null) {
+            try {
+                this.policy.check(form.ruleId(), form.account(), form.region(), form.functionPattern(), now, ends, now,
+                        form.confirmMatchesEverything());
+            }
+            catch (InvalidFieldException ex) {
+                errors.rejectValue(ex.field(), "limit", String.valueOf(ex.getMessage()));
+            }
         }
         if (errors.hasErrors()) {
             return silences(model);
@@ -145,6 +170,7 @@ class AlertPagesController {
             @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
             @Nullable String region, @Size(max = 200) @Nullable String functionPattern,
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime endsAt,
-            @Size(max = 100) @Nullable String createdBy, @NotBlank @Size(max = 1000) String comment) {
+            @Size(max = 100) @Nullable String createdBy, @NotBlank @Size(max = 1000) String comment,
+            @Nullable Boolean confirmMatchesEverything) {
     }
 }

@@ -36,7 +36,11 @@ class AlertRulesApiController {
 
     private final RuleEvaluation evaluation;
 
-    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation) {
+    private final ChannelReferences channels;
+
+    AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation,
+            ChannelReferences channels) {
+        this.channels = channels;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
@@ -58,7 +62,9 @@ class AlertRulesApiController {
     @PostMapping
     @Transactional
     ResponseEntity<RuleResponse> create(@Valid @RequestBody RuleRequest request) {
-        AlertRule rule = this.rules.save(new AlertRule(request.toDefinition(), this.clock.instant()));
+        RuleDefinition definition = request.toDefinition();
+        this.channels.check(definition.channelIds());
+        AlertRule rule = this.rules.save(new AlertRule(definition, this.clock.instant()));
         this.audit.ruleCreated(rule);
         return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + rule.id())).body(RuleResponse.of(rule));
     }
@@ -69,7 +75,9 @@ class AlertRulesApiController {
         AlertRule rule = find(id);
         rule.checkEditable();
         RuleResponse before = RuleResponse.of(rule);
-        rule.apply(request.toDefinition(), this.clock.instant());
+        RuleDefinition definition = request.toDefinition();
+        this.channels.check(definition.channelIds());
+        rule.apply(definition, this.clock.instant());
         this.audit.ruleChanged(before, rule);
         // disabled or narrowed: what it no longer watches resolves now, with the reason
         this.evaluation.settle(rule);

@@ -2,6 +2,7 @@ package dev.lambdalens.alerting;
 
 import java.time.Clock;
 
+import dev.lambdalens.InvalidFieldException;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -32,8 +33,11 @@ class RulePagesController {
 
     private final AlertRepository alerts;
 
+    private final ChannelReferences channels;
+
     RulePagesController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation,
-            AlertRepository alerts) {
+            AlertRepository alerts, ChannelReferences channels) {
+        this.channels = channels;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
@@ -120,14 +124,16 @@ class RulePagesController {
     }
 
     /** The definition, or {@code null} with the reasons recorded against their fields. */
-    private static RuleDefinition definition(RuleRequest rule, BindingResult errors) {
+    private RuleDefinition definition(RuleRequest rule, BindingResult errors) {
         if (errors.hasErrors()) {
             return null;
         }
         try {
-            return rule.toDefinition();
+            RuleDefinition definition = rule.toDefinition();
+            this.channels.check(definition.channelIds());
+            return definition;
         }
-        catch (InvalidRuleException ex) {
+        catch (InvalidFieldException ex) {
             errors.rejectValue(ex.field(), "invalid", String.valueOf(ex.getMessage()));
             return null;
         }

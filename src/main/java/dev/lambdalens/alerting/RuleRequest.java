@@ -26,7 +26,9 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
         @NotNull @Min(1) @Max(1440) @Nullable Integer datapointsToAlarm, @Nullable MissingData missingData,
         @Nullable Severity severity, @Size(max = 1000) @Nullable String description,
         @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
-        @Nullable String runbookUrl, @Nullable Boolean enabled, java.util.@Nullable List<Long> channelIds,
+        @Nullable String runbookUrl, @Nullable Boolean enabled,
+        @Size(max = ChannelReferences.MAX_CHANNELS, message = "name at most {max} channels")
+        java.util.@Nullable List<Long> channelIds,
         @Min(0) @Max(86_400) @Nullable Integer pendingForSeconds,
         @Min(0) @Max(86_400) @Nullable Integer keepFiringForSeconds) {
 

@@ -42,7 +42,11 @@ class SilencesApiController {
 
     private final Clock clock;
 
-    SilencesApiController(SilenceRepository silences, AlertRuleRepository rules, Clock clock, AlertingAudit audit) {
+    private final SilencePolicy policy;
+
+    SilencesApiController(SilenceRepository silences, AlertRuleRepository rules, Clock clock, AlertingAudit audit,
+            SilencePolicy policy) {
+        this.policy = policy;
         this.audit = audit;
         this.silences = silences;
         this.rules = rules;
@@ -85,6 +89,8 @@ class SilencesApiController {
         if (request.ruleId() != null && !this.rules.existsById(request.ruleId())) {
             throw invalid("ruleId", "no alert rule " + request.ruleId());
         }
+        this.policy.check(request.ruleId(), request.account(), request.region(), request.functionPattern(), starts,
+                request.endsAt(), now, request.confirmMatchesEverything());
         Silence silence = this.silences.save(new Silence(request.ruleId(), blank(request.account()),
                 blank(request.region()), blank(request.functionPattern()), starts, request.endsAt(), Actor.current(request.createdBy()),
                 request.comment(), now));
@@ -120,7 +126,7 @@ class SilencesApiController {
             @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")
             @Nullable String region, @Size(max = 200) @Nullable String functionPattern, @Nullable Instant startsAt,
             @NotNull Instant endsAt, @Size(max = 100) @Nullable String createdBy,
-            @NotBlank @Size(max = 1000) String comment) {
+            @NotBlank @Size(max = 1000) String comment, @Nullable Boolean confirmMatchesEverything) {
     }
 
     /** A silence as the API answers it. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.alerting.ChannelReferences;
 import dev.lambdalens.alerting.Severity;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -26,8 +27,18 @@ public record BudgetRequest(@NotBlank @Size(max = 200) @Nullable String name,
         @Nullable BigDecimal amount, @Nullable BudgetPeriod period, @Nullable LocalDate startsOn,
         @Nullable LocalDate endsOn, @Nullable BudgetScope scope, @Size(max = 1000) @Nullable String scopeValue,
         @Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
-        @Nullable Severity severity, @Nullable List<Long> channelIds,
+        @Nullable Severity severity,
+        @Size(max = ChannelReferences.MAX_CHANNELS, message = "name at most {max} channels")
+        @Nullable List<Long> channelIds,
         @Size(max = 10) @Nullable List<ThresholdRequest> thresholds) {
+
+    public BudgetRequest {
+        // a form may send rows 0 and 3 only: the rows between are blank rows, not holes a page cannot show
+        if (thresholds != null && thresholds.stream().anyMatch(Objects::isNull)) {
+            thresholds = thresholds.stream().map((t) -> (t != null) ? t : new ThresholdRequest(null, null, null))
+                .toList();
+        }
+    }
 
     public BudgetDefinition toDefinition() {
         return toDefinition(false);
@@ -76,6 +87,10 @@ public record BudgetRequest(@NotBlank @Size(max = 200) @Nullable String name,
     /** One threshold; the unit defaults to PERCENT. */
     public record ThresholdRequest(@Nullable ThresholdKind kind, @Nullable Double value, @Nullable ThresholdUnit unit) {
 
+        static final double MAX_PERCENT = 10_000;
+
+        static final double MAX_USD = 1e12;
+
         boolean blank() {
             return this.kind == null && this.value == null;
         }
@@ -87,8 +102,14 @@ public record BudgetRequest(@NotBlank @Size(max = 200) @Nullable String name,
             if (this.value == null) {
                 throw new InvalidFieldException("thresholds[" + index + "].value", "must be given");
             }
-            return new BudgetDefinition.Threshold(this.kind, this.value,
-                    (this.unit != null) ? this.unit : ThresholdUnit.PERCENT);
+            ThresholdUnit unit = (this.unit != null) ? this.unit : ThresholdUnit.PERCENT;
+            // bounded so that the threshold's label ("ACTUAL >= $80") stays a short text
+            double max = (unit == ThresholdUnit.PERCENT) ? MAX_PERCENT : MAX_USD;
+            if (!Double.isFinite(this.value) || this.value <= 0 || this.value > max) {
+                throw new InvalidFieldException("thresholds[" + index + "].value", (unit == ThresholdUnit.PERCENT)
+                        ? "must be a percentage above 0 and at most 10,000" : "must be an amount above 0 and at most 1,000,000,000,000 USD");
+            }
+            return new BudgetDefinition.Threshold(this.kind, this.value, unit);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.lambdalens.cost;
 import java.net.URI;
 import java.util.List;
 
+import dev.lambdalens.alerting.ChannelReferences;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,10 @@ class BudgetsApiController {
 
     private final Budgets budgets;
 
-    BudgetsApiController(Budgets budgets) {
+    private final ChannelReferences channels;
+
+    BudgetsApiController(Budgets budgets, ChannelReferences channels) {
+        this.channels = channels;
         this.budgets = budgets;
     }
 
@@ -40,13 +44,17 @@ class BudgetsApiController {
 
     @PostMapping
     ResponseEntity<Budgets.BudgetView> create(@Valid @RequestBody BudgetRequest request) {
-        long id = this.budgets.create(request.toDefinition());
+        BudgetDefinition definition = request.toDefinition();
+        this.channels.check(definition.channelIds());
+        long id = this.budgets.create(definition);
         return ResponseEntity.created(URI.create("/api/v1/budgets/" + id)).body(budget(id));
     }
 
     @PutMapping("/{id}")
     Budgets.BudgetView update(@PathVariable long id, @Valid @RequestBody BudgetRequest request) {
-        if (!this.budgets.update(id, request.toDefinition())) {
+        BudgetDefinition definition = request.toDefinition();
+        this.channels.check(definition.channelIds());
+        if (!this.budgets.update(id, definition)) {
             throw notFound(id);
         }
         return budget(id);

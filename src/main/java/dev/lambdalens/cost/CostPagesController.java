@@ -9,7 +9,10 @@ import java.util.Map;
 
 import dev.lambdalens.logs.InsightsUsage;
 import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.alerting.ChannelReferences;
 import dev.lambdalens.alerting.Severity;
+import dev.lambdalens.shared.FormRebinding;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,8 +44,15 @@ class CostPagesController {
 
     private final InsightsUsage logsInsights;
 
-    CostPagesController(CostReports reports, Budgets budgets, JsonMapper json, InsightsUsage logsInsights) {
+    private final FormRebinding forms;
+
+    private final ChannelReferences channels;
+
+    CostPagesController(CostReports reports, Budgets budgets, JsonMapper json, InsightsUsage logsInsights,
+            FormRebinding forms, ChannelReferences channels) {
         this.logsInsights = logsInsights;
+        this.channels = channels;
+        this.forms = forms;
         this.reports = reports;
         this.budgets = budgets;
         this.json = json;
@@ -91,8 +101,10 @@ class CostPagesController {
     }
 
     @PostMapping("/costs/budgets")
-    String create(@Valid @ModelAttribute("budget") BudgetRequest budget, BindingResult errors, Model model) {
-        BudgetDefinition definition = definition(budget, errors);
+    String create(@Valid @ModelAttribute("budget") @Nullable BudgetRequest budget, BindingResult errors,
+            HttpServletRequest request, Model model) {
+        BudgetDefinition definition = definition(
+                this.forms.ensure(budget, BudgetRequest.class, "budget", errors, request, model), errors);
         if (definition == null) {
             return form(model, null);
         }
@@ -101,9 +113,10 @@ class CostPagesController {
     }
 
     @PostMapping("/costs/budgets/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("budget") BudgetRequest budget, BindingResult errors,
-            Model model) {
-        BudgetDefinition definition = definition(budget, errors);
+    String update(@PathVariable long id, @Valid @ModelAttribute("budget") @Nullable BudgetRequest budget,
+            BindingResult errors, HttpServletRequest request, Model model) {
+        BudgetDefinition definition = definition(
+                this.forms.ensure(budget, BudgetRequest.class, "budget", errors, request, model), errors);
         if (definition == null) {
             return form(model, id);
         }
@@ -122,12 +135,14 @@ class CostPagesController {
     }
 
     /** The definition, or {@code null} with the reasons recorded against their fields. */
-    private static @Nullable BudgetDefinition definition(BudgetRequest budget, BindingResult errors) {
+    private @Nullable BudgetDefinition definition(BudgetRequest budget, BindingResult errors) {
         if (errors.hasErrors()) {
             return null;
         }
         try {
-            return budget.toDefinition(true);
+            BudgetDefinition definition = budget.toDefinition(true);
+            this.channels.check(definition.channelIds());
+            return definition;
         }
         catch (InvalidFieldException ex) {
             try {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lambdalens.alerting.ChannelDirectory;
 import dev.lambdalens.alerting.Severity;
 
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Creates, tests and deletes channels, with the checks that make a channel usable; shared by the API and the page.
  */
 @Service
-class ChannelCatalog {
+class ChannelCatalog implements ChannelDirectory {
 
     private final ChannelRepository channels;
 
@@ -34,6 +35,12 @@ class ChannelCatalog {
         this.sender = sender;
         this.email = email;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(long channelId) {
+        return this.channels.existsById(channelId);
     }
 
     @Transactional(readOnly = true)
@@ -62,6 +69,9 @@ class ChannelCatalog {
                 && (type == ChannelType.SNS || url.startsWith("arn:"))) {
             throw new ChannelException("url", "an SNS channel's url is a topic ARN such as arn:aws:sns:us-east-1:123456789012:oncall");
         }
+        if (type != ChannelType.EMAIL && type != ChannelType.SNS) {
+            checkHttpUrl(url);
+        }
         if (type == ChannelType.EMAIL && !this.email.configured()) {
             throw new ChannelException("type", "email channels need an SMTP server: set spring.mail.host");
         }
@@ -72,6 +82,25 @@ class ChannelCatalog {
         return new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
                 (request.minimumSeverity() != null) ? request.minimumSeverity() : Severity.WARNING,
                 request.enabled() == null || request.enabled(), this.clock.instant());
+    }
+
+    /** What cannot be sent is refused now, rather than stored and failing, with its URL, in the delivery log. */
+    private static void checkHttpUrl(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        }
+        catch (java.net.URISyntaxException ex) {
+            throw new ChannelException("url", "is not a valid URL: a character at position " + (ex.getIndex() + 1)
+                    + " must be percent-encoded");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("http")
+                || uri.getScheme().equalsIgnoreCase("https"))) {
+            throw new ChannelException("url", "must be an http:// or https:// URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new ChannelException("url", "must name a host, such as https://hooks.example.com/...");
+        }
     }
 
     @Transactional
@@ -115,7 +144,7 @@ class ChannelCatalog {
         }
         catch (Exception ex) {
             result.put("delivered", false);
-            result.put("error", ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+            result.put("error", SendFailures.describe(ex));
         }
         return result;
     }

@@ -67,7 +67,8 @@ class ChannelsApiController {
 
     /**
      * A channel as the API, the pages and the audit log show it: whether it has a secret, never the secret, and the
-     * URL of a webhook (whose path is its credential) masked to its host and last four characters.
+     * URL of a webhook (whose path, user info and query may each be its credential) masked to its scheme, host and
+     * at most the last four characters of its path.
      */
     record ChannelResponse(long id, String name, ChannelType type, String url, boolean signed, Severity minimumSeverity,
             boolean enabled, java.time.@org.jspecify.annotations.Nullable Instant failingSince,
@@ -83,10 +84,18 @@ class ChannelsApiController {
             if (type == ChannelType.EMAIL || type == ChannelType.SNS) {
                 return url;
             }
-            int hostEnd = url.indexOf('/', url.indexOf("://") + 3);
-            String origin = (url.contains("://") && hostEnd > 0) ? url.substring(0, hostEnd) : "";
-            String tail = (url.length() > origin.length() + 8) ? url.substring(url.length() - 4) : "";
-            return origin + "/…" + tail;
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url);
+            }
+            catch (java.net.URISyntaxException ex) {
+                return "(not a valid URL)";
+            }
+            String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+            // a short path would be shown nearly whole: show none of it
+            String tail = (path.length() > 8) ? path.substring(path.length() - 4) : "";
+            return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "") + "/…"
+                    + tail;
         }
     }
 }

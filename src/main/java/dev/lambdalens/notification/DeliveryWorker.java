@@ -184,7 +184,7 @@ class DeliveryWorker {
             error = "interrupted";
         }
         catch (Exception ex) {
-            error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
+            error = SendFailures.describe(ex);
         }
         DeliveryOutcome.@Nullable Answer answered = answer;
         String failure = error;

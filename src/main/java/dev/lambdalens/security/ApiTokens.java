@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,7 +39,10 @@ class ApiTokens {
 
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, ApplicationEventPublisher events, Clock clock) {
+    private final Duration maxLifetime;
+
+    ApiTokens(ApiTokenRepository tokens, ApplicationEventPublisher events, Clock clock, SecurityProperties properties) {
+        this.maxLifetime = properties.maxTokenLifetime();
         this.tokens = tokens;
         this.events = events;
         this.clock = clock;
@@ -55,11 +59,17 @@ class ApiTokens {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidFieldException("expiresAt", "must be in the future");
         }
+        Instant latest = now.plus(this.maxLifetime);
+        if (expiresAt != null && expiresAt.isAfter(latest)) {
+            throw new InvalidFieldException("expiresAt", "must be at most " + this.maxLifetime.toDays()
+                    + " days from now (lambdalens.security.max-token-lifetime), so by " + latest);
+        }
+        Instant expiry = (expiresAt != null) ? expiresAt : latest;
         byte[] bytes = new byte[32];
         this.random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiToken stored = this.tokens.save(new ApiToken(trimmed, sha256(token), token.substring(0, 8), role, createdBy,
-                now, expiresAt));
+                now, expiry));
         this.events.publishEvent(AuditableChange.created("token", String.valueOf(stored.id()), stored.view()));
         return new Created(stored.view(), token);
     }

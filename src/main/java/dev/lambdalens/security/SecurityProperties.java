@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLoginFailures failed sign-ins of one user or from one address before sign-in is refused for a while
  * @param loginLockout how long sign-in stays refused after that
  * @param oidc who users signing in through OpenID Connect are
+ * @param maxTokenLifetime the longest an API token may be valid; a token asked for without an expiry gets this one
  */
 @ConfigurationProperties("lambdalens.security")
 record SecurityProperties(@Nullable String adminPassword, @Nullable String bootstrapToken,
         @DefaultValue("false") boolean prometheusPublic, @DefaultValue("5") int maxLoginFailures,
-        @DefaultValue("15m") Duration loginLockout, @DefaultValue Oidc oidc) {
+        @DefaultValue("15m") Duration loginLockout, @DefaultValue Oidc oidc,
+        @DefaultValue("365d") Duration maxTokenLifetime) {
 
     SecurityProperties {
         if (bootstrapToken != null && !bootstrapToken.isBlank() && bootstrapToken.length() < 32) {
@@ -31,6 +33,9 @@ record SecurityProperties(@Nullable String adminPassword, @Nullable String boots
         }
         if (adminPassword != null && !adminPassword.isBlank() && adminPassword.length() < 12) {
             throw new IllegalArgumentException("lambdalens.security.admin-password must be at least 12 characters");
+        }
+        if (maxTokenLifetime.compareTo(Duration.ofMinutes(1)) < 0 || maxTokenLifetime.compareTo(Duration.ofDays(3660)) > 0) {
+            throw new IllegalArgumentException("lambdalens.security.max-token-lifetime must be 1 minute to 3660 days");
         }
         if (maxLoginFailures < 1) {
             throw new IllegalArgumentException("lambdalens.security.max-login-failures must be at least 1");

@@ -1,12 +1,12 @@
 package dev.lambdalens.security;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import dev.lambdalens.InvalidFieldException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +27,10 @@ class SettingsPagesController {
 
     private final AuditLog audit;
 
-    SettingsPagesController(UserAccounts users, ApiTokens tokens, AuditLog audit) {
+    private final java.time.Duration maxTokenLifetime;
+
+    SettingsPagesController(UserAccounts users, ApiTokens tokens, AuditLog audit, SecurityProperties properties) {
+        this.maxTokenLifetime = properties.maxTokenLifetime();
         this.users = users;
         this.tokens = tokens;
         this.audit = audit;
@@ -38,20 +41,24 @@ class SettingsPagesController {
         model.addAttribute("users", this.users.all());
         model.addAttribute("tokens", this.tokens.all());
         model.addAttribute("roles", Role.values());
+        model.addAttribute("maxTokenDays", this.maxTokenLifetime.toDays());
         return "security/settings";
     }
 
     @PostMapping("/settings/users")
-    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam Role role,
-            RedirectAttributes redirect) {
-        return attempt(() -> this.users.create(username, password, role), "User " + username + " created.", redirect);
+    String createUser(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("typedUsername", username);
+        return attempt(() -> this.users.create(username, password, role(role)), "User " + username.trim() + " created.",
+                redirect);
     }
 
     @PostMapping("/settings/users/{id}")
-    String changeUser(@PathVariable long id, @RequestParam Role role,
-            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) @Nullable String password,
-            RedirectAttributes redirect) {
-        return attempt(() -> this.users.change(id, role, enabled, password), "User changed.", redirect);
+    String changeUser(@PathVariable long id, @RequestParam(defaultValue = "") String role,
+            @RequestParam(required = false) @Nullable String enabled,
+            @RequestParam(required = false) @Nullable String password, RedirectAttributes redirect) {
+        return attempt(() -> this.users.change(id, role(role), enabled != null && !enabled.equals("false"), password),
+                "User changed.", redirect);
     }
 
     @PostMapping("/settings/users/{id}/delete")
@@ -60,13 +67,12 @@ class SettingsPagesController {
     }
 
     @PostMapping("/settings/tokens")
-    String createToken(@RequestParam String name, @RequestParam Role role,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate expiresOn,
-            RedirectAttributes redirect) {
+    String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role,
+            @RequestParam(required = false) @Nullable String expiresOn, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("typedTokenName", name);
+        redirect.addFlashAttribute("typedExpiresOn", expiresOn);
         return attempt(() -> {
-            ApiTokens.Created created = this.tokens.create(name, role,
-                    (expiresOn != null) ? expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null,
-                    AuditLog.actor());
+            ApiTokens.Created created = this.tokens.create(name, role(role), endOf(expiresOn), AuditLog.actor());
             redirect.addFlashAttribute("newToken", created.value());
         }, "Token " + name + " created: copy it now, it is not shown again.", redirect);
     }
@@ -82,6 +88,33 @@ class SettingsPagesController {
                 500));
         model.addAttribute("entityType", entityType);
         return "security/audit";
+    }
+
+    /** A role as the form's choice sends it. */
+    private static Role role(String value) {
+        try {
+            return Role.valueOf(value.trim());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidFieldException("role", "must be VIEWER, OPERATOR or ADMIN");
+        }
+    }
+
+    /** The end of the day a token is valid through (UTC), or none. */
+    private static @Nullable Instant endOf(@Nullable String day) {
+        if (day == null || day.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(day.trim());
+            if (date.getYear() > 9999) {
+                throw new InvalidFieldException("expiresOn", "must be a date such as 2027-06-30");
+            }
+            return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        catch (java.time.format.DateTimeParseException ex) {
+            throw new InvalidFieldException("expiresOn", "must be a date such as 2027-06-30");
+        }
     }
 
     private static String attempt(Runnable change, String done, RedirectAttributes redirect) {

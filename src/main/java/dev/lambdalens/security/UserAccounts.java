@@ -25,6 +25,12 @@ class UserAccounts implements UserDetailsService {
 
     static final int MIN_PASSWORD = 12;
 
+    /** bcrypt reads 72 bytes of a password and refuses more: say so rather than cut it silently or fail. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    static final String PASSWORD_RULE = "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD_BYTES
+            + " bytes: 12 to 72 plain letters, digits or symbols (accented letters count two bytes, most emoji four)";
+
     private final AppUserRepository users;
 
     private final PasswordEncoder passwords;
@@ -113,12 +119,13 @@ class UserAccounts implements UserDetailsService {
     private @Nullable String hash(@Nullable String password, boolean required) {
         if (password == null || password.isEmpty()) {
             if (required) {
-                throw new InvalidFieldException("password", "must be at least " + MIN_PASSWORD + " characters");
+                throw new InvalidFieldException("password", PASSWORD_RULE);
             }
             return null;
         }
-        if (password.length() < MIN_PASSWORD || password.length() > 200) {
-            throw new InvalidFieldException("password", "must be " + MIN_PASSWORD + " to 200 characters");
+        if (password.length() < MIN_PASSWORD
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidFieldException("password", PASSWORD_RULE);
         }
         return this.passwords.encode(password);
     }

@@ -188,7 +188,8 @@ class NotificationDeliveryTests {
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.createdBy").value("admin"));
         String created = this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
-                {"endsAt": "2026-11-28T13:00:00Z", "createdBy": "ana", "comment": "deploy"}"""))
+                {"endsAt": "2026-11-28T13:00:00Z", "createdBy": "ana", "comment": "deploy",
+                 "confirmMatchesEverything": true}"""))
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()

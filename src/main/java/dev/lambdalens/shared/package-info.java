@@ -1,0 +1,8 @@
+/**
+ * The shared kernel: what the edge of every module needs alike (how a client error names its field, how a form that
+ * could not be bound is shown again). Depends on no other module.
+ */
+@NullMarked
+package dev.lambdalens.shared;
+
+import org.jspecify.annotations.NullMarked;
