@@ -32,6 +32,7 @@ public final class ConditionWords {
         return switch (rule.signal()) {
             case METRIC -> (rule.metric() != null) ? rule.metric().unit().name().toLowerCase(Locale.ROOT) : "";
             case EXTERNAL -> "";
+            case COLLECTION_FAILING, DATA_LAG -> "min";
             default -> "%";
         };
     }
@@ -51,6 +52,8 @@ public final class ConditionWords {
             case RESERVED_CONCURRENCY_SHARE -> "concurrency (share of reserved)";
             case P99_SHARE_OF_TIMEOUT -> "p99 duration (share of the timeout)";
             case EXTERNAL -> "reported value";
+            case COLLECTION_FAILING -> "minutes of failing collection";
+            case DATA_LAG -> "minutes of data lag";
         };
     }
 

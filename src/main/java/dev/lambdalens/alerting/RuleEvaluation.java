@@ -57,12 +57,15 @@ public class RuleEvaluation {
 
     private final Counter passes;
 
+    private final SelfSignals self;
+
     /** The end of the last period judged, per rule and target; the alert's own time guards it across instances. */
     private final Map<Long, Map<AlertTarget, Instant>> judgedUntil = new ConcurrentHashMap<>();
 
     RuleEvaluation(AlertRuleRepository rules, AlertStates states, SignalReader signals, Inventory inventory,
             CollectedWatermarks watermarks, AlertingProperties properties, TransactionTemplate transaction,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, SelfSignals self) {
+        this.self = self;
         this.rules = rules;
         this.states = states;
         this.signals = signals;
@@ -150,6 +153,30 @@ public class RuleEvaluation {
         return "the rule no longer watches " + target + " (its scope changed)";
     }
 
+    /**
+     * A built-in rule about the collector: judged on the clock (a failing collector stores nothing to judge), the
+     * current figure standing for the period ending now.
+     */
+    private int evaluateSelf(AlertRule rule, Map<AlertTarget, Alert> existing, @Nullable Set<String> regions,
+            Instant now) {
+        AlarmCondition condition = rule.definition().condition();
+        long period = condition.period().toSeconds();
+        Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), period) * period);
+        Map<AlertTarget, Evaluation> evaluations = new LinkedHashMap<>();
+        this.self.read(rule.definition(), now).forEach((target, value) -> {
+            if (regions != null && !regions.contains(target.account() + "/" + target.region())) {
+                return;
+            }
+            List<@Nullable Double> column = new java.util.ArrayList<>(
+                    java.util.Collections.nCopies(condition.evaluationRange(), (Double) null));
+            column.set(column.size() - 1, value);
+            Alert alert = existing.get(target);
+            evaluations.put(target, AlarmEvaluator.evaluate(condition, column,
+                    (alert != null) ? alert.state() : AlarmState.INSUFFICIENT_DATA));
+        });
+        return this.states.apply(rule, existing, evaluations, end, false);
+    }
+
     private int evaluate(AlertRule rule, List<FunctionSummary> functions, @Nullable Set<String> regions,
             CollectedWatermarks.Snapshot collected) {
         Instant now = this.clock.instant();
@@ -163,6 +190,9 @@ public class RuleEvaluation {
         AlarmCondition condition = definition.condition();
         long period = condition.period().toSeconds();
         int range = condition.evaluationRange();
+        if (definition.signal().selfMonitoring()) {
+            return changes + evaluateSelf(rule, existing, regions, now);
+        }
         Map<AlertTarget, Instant> judged = this.judgedUntil.computeIfAbsent(rule.id(), (id) -> new ConcurrentHashMap<>());
         // per target, the periods to judge: (from, upTo], both period ends
         Map<AlertTarget, long[]> due = new LinkedHashMap<>();

@@ -18,12 +18,21 @@ public enum Signal {
     /** A function's p99 Duration as a percentage of its timeout. */
     P99_SHARE_OF_TIMEOUT(false),
     /** Reported by another module through {@link ExternalAlerts} (a budget's thresholds); never evaluated here. */
-    EXTERNAL(true);
+    EXTERNAL(true),
+    /** The monitor itself: minutes an account and region's collection has been failing (0 while it works). */
+    COLLECTION_FAILING(true),
+    /** The monitor itself: minutes the oldest stored data of an account and region lags behind now. */
+    DATA_LAG(true);
 
     private final boolean accountLevel;
 
     Signal(boolean accountLevel) {
         this.accountLevel = accountLevel;
+    }
+
+    /** Whether the signal is about LambdaLens's own collection, judged on the clock rather than on collected data. */
+    public boolean selfMonitoring() {
+        return this == COLLECTION_FAILING || this == DATA_LAG;
     }
 
     /** Whether the signal is about a whole account and region rather than one function. */

@@ -51,8 +51,8 @@ class SignalReader {
         long step = period.toSeconds();
         Map<AlertTarget, List<@Nullable Double>> values = new LinkedHashMap<>();
         switch (rule.signal()) {
-            case EXTERNAL -> {
-                // reported, not read
+            case EXTERNAL, COLLECTION_FAILING, DATA_LAG -> {
+                // reported, or read from the collector by SelfSignals
             }
             case METRIC -> {
                 boolean accountLevel = rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
@@ -107,7 +107,7 @@ class SignalReader {
     Set<AlertTarget> targets(RuleDefinition rule, List<FunctionSummary> functions) {
         boolean accountLevel = switch (rule.signal()) {
             case METRIC -> rule.metric() != null && rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
-            case ACCOUNT_CONCURRENCY_SHARE, EXTERNAL -> true;
+            case ACCOUNT_CONCURRENCY_SHARE, EXTERNAL, COLLECTION_FAILING, DATA_LAG -> true;
             default -> false;
         };
         if (rule.signal() == Signal.EXTERNAL) {

@@ -64,7 +64,7 @@ class AlertingTests {
     @Test
     void shouldFireTheDefaultThrottlesRuleForTheBurstingFunctionAndResolveIt() throws Exception {
         List<String> states = new ArrayList<>();
-        for (int minute = 0; minute < 30; minute++) {
+        for (int minute = 0; minute < 45; minute++) {
             CycleRunner.runCycle(this.context);
             this.evaluation.evaluateAll();
             states.add(throttlesAlert("image-resizer").get("state").asString());
@@ -105,12 +105,16 @@ class AlertingTests {
     void shouldShipTheDefaultRules() throws Exception {
         this.mvc.perform(get("/api/v1/alert-rules"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$", hasSize(4)))
+            .andExpect(jsonPath("$", hasSize(6)))
             .andExpect(jsonPath("$[0].signal").value("ACCOUNT_CONCURRENCY_SHARE"))
             .andExpect(jsonPath("$[0].threshold").value(80.0))
             .andExpect(jsonPath("$[0].evaluationPeriods").value(5))
             .andExpect(jsonPath("$[0].datapointsToAlarm").value(3))
-            .andExpect(jsonPath("$[1].metric").value("Throttles"));
+            .andExpect(jsonPath("$[1].metric").value("Throttles"))
+            .andExpect(jsonPath("$[1].evaluationPeriods").value(5))
+            .andExpect(jsonPath("$[1].keepFiringForSeconds").value(600))
+            .andExpect(jsonPath("$[4].signal").value("COLLECTION_FAILING"))
+            .andExpect(jsonPath("$[5].signal").value("DATA_LAG"));
     }
 
     @Test

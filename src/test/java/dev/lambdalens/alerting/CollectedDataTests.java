@@ -60,6 +60,9 @@ class CollectedDataTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    AlertBoard board;
+
     @Test
     void shouldKeepAnAlarmWhileItsRegionCannotBeCollectedAndJudgeTheBackfillWhenItRecovers() {
         this.source.throttle("pdf-renderer", START.minus(Duration.ofHours(2)), START.plus(Duration.ofHours(2)), 7);
@@ -74,12 +77,17 @@ class CollectedDataTests {
         assertThat(alertOf(rule).state()).as("not collected is not missing").isEqualTo(AlarmState.ALARM);
         assertThat(this.transitions.findByAlertIdOrderByAtDesc(alert.id())).hasSize((int) changesBefore);
         assertThat(resolvedGroups(rule)).isZero();
+        assertThat(this.board.firing()).as("the built-in collector alert").anySatisfy((a) -> {
+            assertThat(a.ruleName()).isEqualTo("Collection failing for 10 minutes");
+            assertThat(a.region()).isEqualTo("us-east-1");
+        });
 
         this.source.heal();
         minutes(6);
         assertThat(alertOf(rule).state()).isEqualTo(AlarmState.ALARM);
         assertThat(this.transitions.findByAlertIdOrderByAtDesc(alert.id())).hasSize((int) changesBefore);
         assertThat(resolvedGroups(rule)).isZero();
+        assertThat(this.board.firing()).noneMatch((a) -> a.ruleName().startsWith("Collection failing"));
     }
 
     @Test
