@@ -106,7 +106,8 @@ class UnitRunner {
     private @Nullable String work(WorkUnit unit, @Nullable UnitRow row, Instant now) {
         return switch (unit.kind()) {
             case COLLECTION -> {
-                this.collector.collect(unit.region());
+                int written = this.collector.collect(unit.region());
+                logger.debug("Collected {}: {} samples", unit.region(), written);
                 yield null;
             }
             case DISCOVERY -> {

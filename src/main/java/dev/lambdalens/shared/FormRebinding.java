@@ -31,9 +31,14 @@ public class FormRebinding {
 
     private final ConversionService conversions;
 
+    /**
+     * @param mvcConversions the conversions the web binder uses; an instance started without the web layer (a worker
+     * instance, some tests) has none, and then gets Spring's default formatting conversions
+     */
     public FormRebinding(@org.springframework.beans.factory.annotation.Qualifier("mvcConversionService")
-            ConversionService conversions) {
-        this.conversions = conversions;
+            org.springframework.beans.factory.ObjectProvider<ConversionService> mvcConversions) {
+        this.conversions = mvcConversions.getIfAvailable(
+                org.springframework.format.support.DefaultFormattingConversionService::new);
     }
 
     /**

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is JSON naming its account, region and unit.
  */
 @SpringBootTest(properties = { "logging.structured.format.console=logstash",
-        "logging.level.dev.lambdalens.collector.CollectionTrigger=DEBUG", "lambdalens.collector.initial-backfill=30m" })
+        "logging.level.dev.lambdalens.collector.UnitRunner=DEBUG", "lambdalens.collector.initial-backfill=30m" })
 @ExtendWith(OutputCaptureExtension.class)
 class OwnTelemetryTests {
 
