@@ -193,7 +193,7 @@ class DeliveryWorker {
     }
 
     /** Records the outcome of one attempt and decides the next one; returns whether the delivery is delivered. */
-    private boolean record(long deliveryId, Channel channel, DeliveryOutcome.@Nullable Answer answer,
+    private boolean record(long deliveryId, Channel sent, DeliveryOutcome.@Nullable Answer answer,
             @Nullable String error) {
         Delivery delivery = this.deliveries.findById(deliveryId).orElseThrow();
         Instant now = this.clock.instant();
@@ -201,6 +201,8 @@ class DeliveryWorker {
             return false;
         }
         Integer status = (answer != null) ? answer.status() : null;
+        // the channel read before sending is detached: mark failing or working on the one this transaction holds
+        Channel channel = this.channels.findById(sent.id()).orElse(sent);
         if (error == null) {
             delivery.delivered(now);
             this.failures.delivered(channel);

@@ -25,6 +25,9 @@ final class SendFailures {
             if (cause instanceof HttpTimeoutException) {
                 return "the receiver did not answer in time";
             }
+            if (cause instanceof java.net.SocketTimeoutException) {
+                return "the receiver did not answer in time (read or write timeout)";
+            }
             if (cause instanceof ConnectException) {
                 return "the receiver refused the connection";
             }

@@ -184,7 +184,8 @@ class NotificationDeliveryTests {
             .andExpect(jsonPath("$.errors[0].field").value("endsAt"));
         // who made it is the signed-in user, whatever name is typed
         this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
-                {"endsAt": "2026-11-28T13:00:00Z", "createdBy": "someone else", "comment": "who?"}"""))
+                {"endsAt": "2026-11-28T13:00:00Z", "createdBy": "someone else", "comment": "who?",
+                 "confirmMatchesEverything": true}"""))
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.createdBy").value("admin"));
         String created = this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
