@@ -54,7 +54,7 @@ class SecurityConfiguration {
                         "/alerts/silences", "/alerts/silences/*/expire").hasRole(Role.OPERATOR.name());
                 authorize.requestMatchers(HttpMethod.DELETE, "/api/v1/silences/*").hasRole(Role.OPERATOR.name());
                 authorize.requestMatchers("/settings/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/tokens",
-                        "/api/v1/tokens/**", "/api/v1/audit", "/alerts/rules/new", "/alerts/rules/*/edit",
+                        "/api/v1/tokens/**", "/api/v1/audit", "/alerts/rules/new", "/alerts/rules/*/edit", "/alerts/rules/*/delete",
                         "/costs/budgets/new", "/costs/budgets/*/edit").hasRole(Role.ADMIN.name());
                 authorize.requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name());
                 authorize.requestMatchers(HttpMethod.HEAD, "/**").hasRole(Role.VIEWER.name());

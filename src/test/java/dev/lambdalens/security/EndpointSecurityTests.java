@@ -51,9 +51,9 @@ class EndpointSecurityTests {
                 "GET /static/favicon.svg");
         // pages
         expect(Access.VIEWER, "GET /", "GET /functions/{region}/{name}", "GET /collector", "GET /alerts",
-                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /costs", "GET /insights",
+                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /costs", "GET /insights", "GET /errors", "GET /errors/{id}",
                 "GET /provisioning");
-        expect(Access.ADMIN, "GET /alerts/rules/new", "GET /alerts/rules/{id}/edit", "POST /alerts/rules",
+        expect(Access.ADMIN, "GET /alerts/rules/new", "GET /alerts/rules/{id}/edit", "GET /alerts/rules/{id}/delete", "POST /alerts/rules",
                 "POST /alerts/rules/{id}", "POST /alerts/rules/{id}/delete", "POST /channels",
                 "POST /channels/{id}/test", "POST /channels/{id}/delete", "GET /costs/budgets/new",
                 "GET /costs/budgets/{id}/edit", "POST /costs/budgets", "POST /costs/budgets/{id}",
@@ -77,7 +77,7 @@ class EndpointSecurityTests {
                 "DELETE /api/v1/users/{id}", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
                 "GET /api/v1/audit");
         // Metric Streams: Kinesis Data Firehose with its access key
-        expect(Access.FIREHOSE_KEY, "POST /api/v1/metric-streams/firehose");
+        expect(Access.FIREHOSE_KEY, "POST /api/v1/metric-streams/firehose", "POST /api/v1/logs/firehose");
         // actuator and the API's own description
         expect(Access.VIEWER, "GET /actuator/info", "GET /actuator/prometheus", "GET /v3/api-docs",
                 "GET /swagger-ui.html");
