@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import dev.lambdalens.runtime.ChunkedDelete;
 import dev.lambdalens.runtime.ClusterTasks;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertHistoryRetention implements SchedulingConfigurer {
 
-    private static final int CHUNK = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -49,15 +49,7 @@ class AlertHistoryRetention implements SchedulingConfigurer {
     /** Deletes the transitions past retention; returns how many. */
     long prune() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(this.clock.instant().minus(this.keep), ZoneOffset.UTC);
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = this.jdbc.sql("delete from alert_transition where id in (select id from alert_transition "
-                    + "where at < ? order by at fetch first " + CHUNK + " rows only)").param(cutoff).update();
-            deleted += chunk;
-        }
-        while (chunk == CHUNK);
-        return deleted;
+        return ChunkedDelete.olderThan(this.jdbc, "alert_transition", "at", "true", cutoff);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import dev.lambdalens.runtime.ChunkedDelete;
 import dev.lambdalens.runtime.ClusterTasks;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryRetention implements SchedulingConfigurer {
 
-    private static final int CHUNK = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -49,17 +49,7 @@ class DeliveryRetention implements SchedulingConfigurer {
     /** Deletes the settled deliveries past retention, with their attempts; returns how many deliveries. */
     long prune() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(this.clock.instant().minus(this.keep), ZoneOffset.UTC);
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = this.jdbc.sql("delete from delivery where id in (select id from delivery where created_at < ? "
-                    + "and status <> 'PENDING' order by created_at fetch first " + CHUNK + " rows only)")
-                .param(cutoff)
-                .update();
-            deleted += chunk;
-        }
-        while (chunk == CHUNK);
-        return deleted;
+        return ChunkedDelete.olderThan(this.jdbc, "delivery", "created_at", "status <> 'PENDING'", cutoff);
     }
 
     @Override

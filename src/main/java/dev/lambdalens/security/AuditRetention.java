@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import dev.lambdalens.runtime.ChunkedDelete;
 import dev.lambdalens.runtime.ClusterTasks;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditRetention implements SchedulingConfigurer {
 
-    private static final int CHUNK = 10_000;
 
     private final JdbcClient jdbc;
 
@@ -48,15 +48,7 @@ class AuditRetention implements SchedulingConfigurer {
     /** Deletes the audit events past retention; returns how many. */
     long prune() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(this.clock.instant().minus(this.keep), ZoneOffset.UTC);
-        long deleted = 0;
-        int chunk;
-        do {
-            chunk = this.jdbc.sql("delete from audit_event where id in (select id from audit_event "
-                    + "where at < ? order by at fetch first " + CHUNK + " rows only)").param(cutoff).update();
-            deleted += chunk;
-        }
-        while (chunk == CHUNK);
-        return deleted;
+        return ChunkedDelete.olderThan(this.jdbc, "audit_event", "at", "true", cutoff);
     }
 
     @Override

@@ -1,0 +1,36 @@
+package dev.lambdalens.runtime;
+
+import java.time.OffsetDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Retention's delete of a growing table: rows older than a cutoff, in chunks of bounded size, so that no one
+ * statement holds locks on (or writes undo for) a year of rows at once.
+ */
+public final class ChunkedDelete {
+
+    /** The most rows one statement deletes. */
+    public static final int CHUNK = 10_000;
+
+    private ChunkedDelete() {
+    }
+
+    /**
+     * Deletes the rows of {@code table} whose {@code timeColumn} is before the cutoff and that match {@code also}
+     * (an SQL condition, or {@code "true"}), oldest first; returns how many.
+     */
+    public static long olderThan(JdbcClient jdbc, String table, String timeColumn, String also,
+            OffsetDateTime cutoff) {
+        String sql = "delete from " + table + " where id in (select id from " + table + " where " + timeColumn
+                + " < ? and (" + also + ") order by " + timeColumn + " fetch first " + CHUNK + " rows only)";
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = jdbc.sql(sql).param(cutoff).update();
+            deleted += chunk;
+        }
+        while (chunk == CHUNK);
+        return deleted;
+    }
+}
