@@ -91,7 +91,6 @@ class CollectedDataTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Runs for more than ten minutes since issue 14 met issue 15's work units and account-signal fetch (the main thread spends it storing answers). Open in issue 14; see the closing note.")
     void shouldFireOnceForAnIdleFunctionsThrottlingWhenItsGroupIsFetchedLate() {
         this.source.quietFunction("legacy-cron");
         Instant burst = START.plus(Duration.ofMinutes(35)).minusSeconds(30); // 12:35, 25 minutes before the fetch
