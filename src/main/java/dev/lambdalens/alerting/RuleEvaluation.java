@@ -124,8 +124,8 @@ public class RuleEvaluation {
 
     private int settle(AlertRule rule, Map<AlertTarget, Alert> existing, List<FunctionSummary> functions,
             @Nullable Set<String> regions, Instant now) {
-        if (rule.source() != null) {
-            return 0;
+        if (rule.source() != null && !(rule.builtIn() && (rule.deleted() || !rule.enabled()))) {
+            return 0; // reported by another module, which resolves what it reported
         }
         String paused = rule.deleted() ? "the rule was deleted" : rule.enabled() ? null : "the rule was disabled";
         Set<AlertTarget> watched = (paused != null) ? Set.of() : this.signals.targets(rule.definition(), functions);
