@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Judging a period before it has settled, where that cannot be wrong: a Sum or a Maximum only grows as late
  * datapoints arrive, so a rule that alarms above a threshold on one (and does not count missing periods as
- * breaching) that alarms on what is stored now would alarm on whatever comes later too, provided it still alarms
+ * breaching, and has no pending period) that alarms on what is stored now would alarm on whatever comes later too, provided it still alarms
  * when every period not settled yet that has no datapoint is taken as within the threshold. So a throttling minute
  * fetched at once because the account level moved raises its alert minutes before the settle delay would let it;
  * a recovery, and everything else, waits for the settle delay.
@@ -28,7 +28,9 @@ final class EarlyBreach {
         AlarmCondition condition = definition.condition();
         boolean rising = condition.comparison() == Comparison.GREATER_THAN_THRESHOLD
                 || condition.comparison() == Comparison.GREATER_THAN_OR_EQUAL_TO_THRESHOLD;
+        // a pending period is measured over the periods judged in order: a rule with one waits for them to settle
         return definition.signal() == Signal.METRIC && rising && condition.missingData() != MissingData.BREACHING
+                && condition.pendingFor().isZero()
                 && (definition.statistic() == Statistic.SUM || definition.statistic() == Statistic.MAXIMUM);
     }
 
