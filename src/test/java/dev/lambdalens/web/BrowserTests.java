@@ -160,6 +160,50 @@ class BrowserTests {
         assertNoJavaScriptErrors();
     }
 
+    @Test
+    void shouldSaveARuleWithOnlyItsRequiredFieldsAndKeepWhatWasTypedWhenAValueIsRefused() {
+        open("/alerts/rules/new");
+        browser.findElement(By.name("name")).sendKeys("Throttles of the checkout, typed in a browser");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().endsWith("/alerts"));
+        assertThat(browser.findElement(By.cssSelector("table.rules")).getText())
+            .contains("Throttles of the checkout, typed in a browser");
+
+        // refused by the server, not the browser: the message sits next to its field, the rest is as typed
+        open("/alerts/rules/new");
+        browser.findElement(By.name("name")).sendKeys("Two of one");
+        WebElement threshold = browser.findElement(By.name("threshold"));
+        threshold.clear();
+        threshold.sendKeys("42.5");
+        WebElement datapoints = browser.findElement(By.name("datapointsToAlarm"));
+        datapoints.clear();
+        datapoints.sendKeys("9");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until((d) -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+        WebElement error = browser.findElement(By.cssSelector(".field-error"));
+        WebElement field = error.findElement(By.xpath("preceding-sibling::label[1]//input"));
+        assertThat(field.getAttribute("name")).isIn("datapointsToAlarm", "evaluationPeriods");
+        assertThat(browser.findElement(By.name("name")).getAttribute("value")).isEqualTo("Two of one");
+        assertThat(browser.findElement(By.name("threshold")).getAttribute("value")).isEqualTo("42.5");
+        assertThat(browser.findElement(By.name("datapointsToAlarm")).getAttribute("value")).isEqualTo("9");
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldEditTheBuiltInNotificationRuleThroughItsShortForm() {
+        open("/alerts");
+        browser.findElement(By.linkText("Notifications given up")).click();
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("A built-in rule");
+        assertThat(browser.findElement(By.name("signal")).isEnabled()).as("what it watches is fixed").isFalse();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue("WARNING");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().endsWith("/alerts"));
+        WebElement row = browser.findElement(By.xpath("//table[@class='rules']//tr[.//a[text()='Notifications given up']]"));
+        assertThat(row.getText()).contains("WARNING", "EXTERNAL");
+        assertNoJavaScriptErrors();
+    }
+
     private void open(String path) {
         browser.manage().logs().get(LogType.BROWSER); // start each page with an empty log
         browser.get("http://localhost:" + this.port + path);
