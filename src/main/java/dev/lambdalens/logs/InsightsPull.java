@@ -20,6 +20,8 @@ import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.runtime.ClusterTasks;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,8 +80,13 @@ class InsightsPull {
 
     private final Clock clock;
 
+    private final ClusterTasks cluster;
+
+    private final MeterRegistry meters;
+
     InsightsPull(LogsInsightsClients clients, LogsProperties properties, InsightsUsage usage, LogGroups logGroups,
-            Inventory inventory, SampleStore samples, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            Inventory inventory, SampleStore samples, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+            ClusterTasks cluster, MeterRegistry meters) {
         this.clients = clients;
         this.properties = properties;
         this.usage = usage;
@@ -89,13 +96,21 @@ class InsightsPull {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.cluster = cluster;
+        this.meters = meters;
     }
 
     /** What one run did in one account and region. */
     record Outcome(int queries, int completed, int limitExceeded, int failed, int rows, boolean capReached) {
     }
 
-    /** Pulls every account and region with selected functions; one failing never stops the others. */
+    /**
+     * Pulls every account and region with selected functions; one failing never stops the others. Each account and
+     * region is pulled by one instance at a time, under a lock held (renewed) while its queries run and for most of
+     * an interval after: two instances never run the same queries (nor pay for them twice), and a region just
+     * pulled by one is not pulled again by another for the last few minutes. Instances running at once share the
+     * regions between them.
+     */
     void runAll() {
         Map<String, List<FunctionSummary>> byRegion = new HashMap<>();
         this.inventory.functions()
@@ -104,12 +119,26 @@ class InsightsPull {
             .forEach((f) -> byRegion.computeIfAbsent(f.account() + "/" + f.region(), (k) -> new ArrayList<>()).add(f));
         byRegion.forEach((key, functions) -> {
             try {
-                pull(functions.get(0).account(), functions.get(0).region(), functions);
+                String account = functions.get(0).account();
+                String region = functions.get(0).region();
+                boolean ran = this.cluster.runOnce("logs-insights:" + key, quietAfterRun(), () -> {
+                    pull(account, region, functions);
+                    this.meters.counter("lambdalens.logs.insights.pulls", "account", account, "region", region)
+                        .increment();
+                });
+                if (!ran) {
+                    log.debug("Logs Insights pull of {} skipped: another instance pulls it", key);
+                }
             }
             catch (RuntimeException ex) {
                 log.warn("Logs Insights pull of {} failed: {}", key, ex.getMessage());
             }
         });
+    }
+
+    /** Nine tenths of the interval: the next run of any instance after this one is about an interval later. */
+    private java.time.Duration quietAfterRun() {
+        return this.properties.insights().interval().multipliedBy(9).dividedBy(10);
     }
 
     /** Queries the minutes since each function's watermark, up to now less the settle delay. */
