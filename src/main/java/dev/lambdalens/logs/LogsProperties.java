@@ -53,6 +53,8 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
      * @param pricePerGb the Logs Insights price per GB scanned
      * @param pollInterval time between GetQueryResults calls while a query runs
      * @param queryTimeout a query still running after this long is stopped and its minutes asked again next run
+     * @param errors whether a second query per window reads the error lines for the error groups (it scans the same
+     * events again: twice the bytes scanned)
      * @param rowsPerQuery the rows one query may return (Logs Insights' limit is 10,000); a window whose answer
      * reaches it is asked again in two halves
      */
@@ -62,7 +64,7 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
             @DefaultValue("4") int maxConcurrentQueries, @DefaultValue("20") int maxLogGroupsPerQuery,
             @DefaultValue("5") BigDecimal monthlyCapUsd, @DefaultValue("0.005") BigDecimal pricePerGb,
             @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration queryTimeout,
-            @DefaultValue("10000") int rowsPerQuery) {
+            @DefaultValue("10000") int rowsPerQuery, @DefaultValue("true") boolean errors) {
 
         Insights {
             if (initialDelay != null && initialDelay.isNegative()) {
