@@ -61,12 +61,13 @@ class InsightsPull {
     /**
      * The error lines the push path's subscription filter sends (runtimes' error shapes, {@code ERROR} and
      * {@code FATAL} levels, timeouts), one row each, read by the same parser; never the REPORT lines, which the
-     * first query counts.
+     * first query counts (matched by their text: {@code @type} exists only in the text log format, and a comparison
+     * with a missing field matches nothing).
      */
     static final String ERRORS_QUERY = """
             fields @timestamp, @message, @logStream, @log, @ptr
-            | filter @type != "REPORT" and @message like /ERROR|FATAL|Task timed out|Traceback|Exception|\
-            Runtime exited|errorType|Runtime\\.OutOfMemory/
+            | filter @message not like /^REPORT RequestId/ and @message like /ERROR|FATAL|Task timed out|\
+            Traceback|Exception|Runtime exited|errorType|Runtime\\.OutOfMemory/
             | sort @timestamp asc""";
 
     private static final Logger log = LoggerFactory.getLogger(InsightsPull.class);

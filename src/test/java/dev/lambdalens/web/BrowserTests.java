@@ -167,6 +167,52 @@ class BrowserTests {
     }
 
     @Test
+    void shouldPageThroughTheErrorGroupsAndSearchAndFilterThem() {
+        this.jdbc.sql("delete from log_error_group").update();
+        long now = System.currentTimeMillis();
+        for (int i = 1; i <= 5; i++) {
+            this.jdbc.sql("""
+                    insert into log_error_group (account_id, region, function_name, fingerprint, error_type, message,
+                        first_seen, last_seen, occurrences) values ('123456789012', ?, ?, ?, ?, 'boom', ?, ?, 1)""")
+                .params((i <= 3) ? "us-east-1" : "eu-west-1", "fn-" + i, "fp-" + i, "BrowserError" + i,
+                        now - 3_600_000, now - i * 60_000L)
+                .update();
+        }
+        open("/errors?limit=2");
+        List<String> seen = new java.util.ArrayList<>();
+        while (true) {
+            browser.findElements(By.cssSelector("#error-groups tbody tr[data-id] strong"))
+                .forEach((cell) -> seen.add(cell.getText()));
+            List<WebElement> older = browser.findElements(By.id("errors-older"));
+            if (older.isEmpty()) {
+                break;
+            }
+            older.get(0).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("cursor=")
+                    && !d.findElements(By.id("errors-newest")).isEmpty());
+        }
+        // most recently seen first, each once
+        assertThat(seen).containsExactly("BrowserError1", "BrowserError2", "BrowserError3", "BrowserError4",
+                "BrowserError5");
+        new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.cssSelector("#errors-filter select[name=region]")))
+            .selectByVisibleText("eu-west-1");
+        browser.findElement(By.cssSelector("#errors-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("region=eu-west-1"));
+        assertThat(browser.findElements(By.cssSelector("#error-groups tbody tr[data-id] strong")))
+            .extracting(WebElement::getText)
+            .containsExactly("BrowserError4", "BrowserError5");
+        open("/errors");
+        browser.findElement(By.cssSelector("#errors-filter input[name=search]")).sendKeys("browsererror3");
+        browser.findElement(By.cssSelector("#errors-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("search="));
+        assertThat(browser.findElements(By.cssSelector("#error-groups tbody tr[data-id] strong")))
+            .extracting(WebElement::getText)
+            .containsExactly("BrowserError3");
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void shouldDrawEachOverviewRegionsChartsFromOneRequest() {
         open("/");
