@@ -37,6 +37,11 @@ public final class ConditionWords {
         };
     }
 
+    /** What the rule compares, in words: "error rate", "Throttles (Sum)". */
+    static String signalName(RuleDefinition rule) {
+        return signal(rule);
+    }
+
     private static String unitSuffix(RuleDefinition rule) {
         String unit = unit(rule);
         return unit.equals("%") ? "%" : unit.isEmpty() ? "" : " " + unit;
