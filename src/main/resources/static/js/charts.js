@@ -79,6 +79,7 @@
     options.height = 220;
     options.legend = { live: true };
     var u = new uPlot(options, data, element);
+    element.uplot = u; // for the browser tests, which find the threshold line and the marks where uPlot put them
     element.setAttribute('data-drawn', 'true');
     element.setAttribute('data-series', options.series.slice(1).map(function (s) { return s.label; }).join('|'));
     new ResizeObserver(function () {
@@ -120,6 +121,7 @@
             u.ctx.save();
             u.ctx.strokeStyle = STATE_COLORS[change.to] || LIMIT_COLOR;
             u.ctx.lineWidth = 2;
+            u.ctx.setLineDash([]); // uPlot leaves the threshold's dash set on the context
             u.ctx.beginPath();
             u.ctx.moveTo(at, u.bbox.top);
             u.ctx.lineTo(at, u.bbox.top + u.bbox.height);
@@ -133,6 +135,7 @@
 
   function drawSignal(element, chart) {
     fetchJson(chart.source).then(function (signal) {
+      element.signal = signal;
       var xs = signal.points.map(function (p) { return p[0]; });
       var ys = signal.points.map(function (p) { return p[1]; });
       var points = ys.filter(function (v) { return v !== null; }).length;
