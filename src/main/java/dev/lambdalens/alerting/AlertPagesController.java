@@ -164,7 +164,7 @@ class AlertPagesController {
             return silences(model);
         }
         this.audit.silenceCreated(this.silences.save(new Silence(form.ruleId(), blank(form.account()),
-                blank(form.region()), blank(form.functionPattern()), now, ends, form.createdBy(), form.comment(), now)));
+                blank(form.region()), blank(form.functionPattern()), now, ends, Actor.current(form.createdBy()), form.comment(), now)));
         return "redirect:/alerts/silences";
     }
 

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -264,6 +265,27 @@ class AlertPageTests {
         }
         this.mvc.perform(get("/api/v1/alerts/" + id + "/signal").param("hours", "48")).andExpect(status().isOk());
         this.mvc.perform(get("/api/v1/alerts/999999/signal")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void shouldRecordTheSignedInUserForASilenceFromThePageForm() throws Exception {
+        this.mvc.perform(post("/alerts/silences").param("endsAt", "2026-11-28T16:00")
+            .param("functionPattern", "image-*")
+            .param("createdBy", "mallory")
+            .param("comment", "resizing migration"))
+            .andExpect(status().is3xxRedirection());
+        this.mvc.perform(post("/alerts/silences").param("endsAt", "2026-11-28T16:00")
+            .param("functionPattern", "thumb-*")
+            .param("comment", "no name typed"))
+            .andExpect(status().is3xxRedirection());
+        List<String> by = new ArrayList<>();
+        for (JsonNode silence : body(get("/api/v1/silences"))) {
+            if (silence.get("comment").asString().equals("resizing migration")
+                    || silence.get("comment").asString().equals("no name typed")) {
+                by.add(silence.get("createdBy").asString());
+            }
+        }
+        assertThat(by).containsExactly("admin", "admin");
     }
 
     private static List<Double> values(JsonNode points) {
