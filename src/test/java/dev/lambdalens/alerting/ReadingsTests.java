@@ -35,4 +35,11 @@ class ReadingsTests {
         assertThat(Readings.format(512.3, "megabytes")).isEqualTo("512 MB");
         assertThat(Readings.format(3.14159, "milliseconds")).isEqualTo("3.14 ms");
     }
+
+    @Test
+    void shouldWriteNotificationValuesAndThresholdsTheSameWay() {
+        assertThat(ConditionWords.number(12345.678)).isEqualTo("12,346");
+        assertThat(ConditionWords.number(40.2512345678901)).isEqualTo("40.3");
+        assertThat(ConditionWords.number(5)).isEqualTo("5");
+    }
 }
