@@ -69,7 +69,7 @@ class AlertSignals {
         long end = Math.floorDiv(now.getEpochSecond(), period) * period;
         // as the evaluation decides it: settled periods, and only those the target's data is complete for
         Instant limit = now.minus(this.properties.settleDelay());
-        Instant watermark = this.watermarks.read().of(target);
+        Instant watermark = this.watermarks.read().of(target, EarlyBreach.reads(definition));
         if (watermark != null && watermark.minus(this.properties.settleDelay()).isBefore(limit)) {
             limit = watermark.minus(this.properties.settleDelay());
         }

@@ -112,7 +112,7 @@ class FirehoseEndpoint {
         });
         ranges.forEach((region, range) -> {
             String[] parts = region.split("/");
-            this.events.publishEvent(new MetricsCollected(parts[0], parts[1], Instant.ofEpochSecond(range[0]),
+            this.events.publishEvent(MetricsCollected.streamed(parts[0], parts[1], Instant.ofEpochSecond(range[0]),
                     Instant.ofEpochSecond(range[1]), (int) range[2]));
         });
     }
