@@ -94,8 +94,8 @@ class AlertSignals {
             column = this.signals.read(definition, functionsOf(target), Instant.ofEpochSecond(start), periods)
                 .get(target);
             if (column == null) {
-                note = "The rule no longer watches this target (the rule is paused or deleted, its scope changed, or "
-                        + "the function is gone): nothing is judged for it now.";
+                note = "The rule no longer watches this target (its scope or account and region changed, or the "
+                        + "function is gone): nothing is judged for it now.";
             }
         }
         List<List<@Nullable Object>> points = new ArrayList<>(periods);

@@ -33,8 +33,10 @@ import org.springframework.test.web.servlet.RequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -254,6 +256,32 @@ class AlertPageTests {
         assertThat(signal.get("points")).allSatisfy((p) -> assertThat(p.get(1).isNull()).isTrue());
         assertThat(page("/alerts/" + alert.get("id").asLong()).getElementById("signal-note").text())
             .contains("judged on the clock");
+    }
+
+    @Test
+    void shouldSayWhyAnAlertOutOfItsRulesScopeHasNoChart() throws Exception {
+        String rule = """
+                {"name": "Resizer throttles", "signal": "METRIC", "metric": "Throttles", "statistic": "Sum",
+                 "scope": "FUNCTION", "scopeValue": "image-resizer", "comparison": "GREATER_THAN_THRESHOLD",
+                 "threshold": 0, "periodSeconds": 60, "evaluationPeriods": 1, "datapointsToAlarm": 1}""";
+        String location = this.mvc.perform(post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON)
+            .content(rule)).andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        this.evaluation.evaluateAll();
+        JsonNode alert = alert("Resizer throttles", "image-resizer");
+        JsonNode before = body(get("/api/v1/alerts/" + alert.get("id").asLong() + "/signal"));
+        assertThat(before.get("note").isNull()).isTrue();
+        assertThat(values(before.get("points"))).anySatisfy((v) -> assertThat(v).isPositive());
+
+        this.mvc.perform(put(location).contentType(MediaType.APPLICATION_JSON)
+            .content(rule.replace("\"scopeValue\": \"image-resizer\"", "\"scopeValue\": \"thumbnailer\"")))
+            .andExpect(status().isOk());
+        this.evaluation.evaluateAll();
+        JsonNode after = body(get("/api/v1/alerts/" + alert.get("id").asLong() + "/signal"));
+        assertThat(after.get("note").asString()).contains("no longer watches this target");
+        assertThat(after.get("points")).allSatisfy((p) -> assertThat(p.get(1).isNull()).isTrue());
+        assertThat(after.get("evaluationRange")).isEmpty();
+        this.mvc.perform(delete(location)).andExpect(status().isNoContent());
+        this.evaluation.evaluateAll(); // the deleted rule's alerts resolve, as the other tests expect
     }
 
     @Test

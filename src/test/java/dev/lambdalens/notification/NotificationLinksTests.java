@@ -152,6 +152,23 @@ class NotificationLinksTests {
         assertThat(parts.text()).doesNotContain("/alerts").contains("OK → ALARM (12:35 7, 12:36 40.3)");
     }
 
+    @Test
+    void shouldEmailAChannelTestThatHasNoConditionRunbookOrAlerts() throws Exception {
+        // the event ChannelCatalog.test sends: none of the keys an alert's event adds
+        Map<String, Object> test = new java.util.LinkedHashMap<>();
+        test.put("idempotencyKey", "lambdalens-test-1");
+        test.put("status", "test");
+        test.put("rule", "Test notification from LambdaLens");
+        test.put("at", "2026-11-28T12:37:00Z");
+        test.put("severity", "INFO");
+        test.put("count", 0);
+        test.put("alerts", List.of());
+        Parts parts = parts(sendEmail(PUBLIC, test));
+        assertThat(Jsoup.parse(parts.html()).select("h2").text()).isEqualTo("TEST: Test notification from LambdaLens");
+        assertThat(Jsoup.parse(parts.html()).select("a[href]")).isEmpty();
+        assertThat(parts.text()).startsWith("TEST: Test notification from LambdaLens\n").doesNotContain("Runbook");
+    }
+
     private static JsonNode teams(NotificationLinks links, Map<String, Object> event) {
         Object body = new TeamsFormat(links).body(event, new Channel("teams", ChannelType.TEAMS,
                 "https://prod.workflows.example.com/hook", null, Severity.INFO, true, Instant.EPOCH));
