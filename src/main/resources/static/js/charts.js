@@ -1,7 +1,15 @@
 /*
+<<<<<<< HEAD
  * Draws every element with a data-chart attribute: fetches its lines from /api/v1/series/batch (the charts of one
  * [data-chart-group] together) and renders them with uPlot.
  * Minutes without data stay gaps: nothing is zero-filled or interpolated.
+=======
+ * Draws every element with a data-chart attribute with uPlot: either its lines, each fetched from /api/v1/series, or,
+ * with a "source" (an alert's /api/v1/alerts/{id}/signal), the one signal a rule judges, with its threshold as a
+ * dashed line, the evaluation range judged last shaded and the alert's changes of state as vertical lines.
+ * Periods without data stay gaps: nothing is zero-filled or interpolated. Values read as people read them (3
+ * significant digits, whole numbers from 100 up, the unit), as the pages' tables write them.
+>>>>>>> issue-14c
  */
 (function () {
   'use strict';
@@ -10,6 +18,7 @@
   var COLORS = ['#1f77b4', '#d62728', '#ff7f0e', '#2ca02c', '#9467bd'];
   var LIMIT_COLOR = '#7f7f7f';
 
+<<<<<<< HEAD
   // The most lines one request to /api/v1/series/batch may name.
   var MAX_BATCH = 100;
 
@@ -18,6 +27,29 @@
     lines.forEach(function (line) {
       params.append('line', [line.account || '', line.region, line.function || '', line.metric,
         line.statistic || ''].join(','));
+=======
+  // a change of an alert's state, coloured by the state it went to
+  var STATE_COLORS = { ALARM: '#b3261e', OK: '#1e7b34', INSUFFICIENT_DATA: '#8a6d3b' };
+  var BAND_COLOR = 'rgba(31, 119, 180, 0.08)';
+
+  var SUFFIXES = { '%': '%', percent: '%', ms: ' ms', milliseconds: ' ms', MB: ' MB', megabytes: ' MB', min: ' min' };
+
+  /* The same rounding as the server's (alerting.Readings): 40.3, 0.00123, 12,346, 7. */
+  function formatValue(value, unit) {
+    if (value === null || value === undefined || !isFinite(value)) {
+      return '–';
+    }
+    var text = Math.abs(value) >= 100
+      ? Math.round(value).toLocaleString('en-US')
+      : String(parseFloat(Number(value).toPrecision(3)));
+    return text + (SUFFIXES[unit] || '');
+  }
+
+  function seriesUrl(line, chart) {
+    var params = new URLSearchParams({
+      metric: line.metric, statistic: line.statistic, region: line.region, account: line.account,
+      from: chart.from, to: chart.to
+>>>>>>> issue-14c
     });
     return '/api/v1/series/batch?' + params.toString();
   }
@@ -72,8 +104,112 @@
     element.replaceChildren(note);
   }
 
+<<<<<<< HEAD
   function draw(element, chart, answers) {
     try {
+=======
+  /* One uPlot in the element, resized with it; marks it drawn for the browser tests. */
+  function plot(element, options, data) {
+    options.width = Math.max(element.clientWidth, 320);
+    options.height = 220;
+    options.legend = { live: true };
+    var u = new uPlot(options, data, element);
+    element.uplot = u; // for the browser tests, which find the threshold line and the marks where uPlot put them
+    element.setAttribute('data-drawn', 'true');
+    element.setAttribute('data-series', options.series.slice(1).map(function (s) { return s.label; }).join('|'));
+    new ResizeObserver(function () {
+      u.setSize({ width: Math.max(element.clientWidth, 320), height: 220 });
+    }).observe(element);
+    return u;
+  }
+
+  function fetchJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (response) {
+      if (!response.ok) {
+        throw new Error('HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  /* The evaluation range as a shaded band behind the line, each change of state as a vertical line over it. */
+  function signalMarks(signal) {
+    function x(u, at) { return u.valToPos(typeof at === 'number' ? at : Date.parse(at) / 1000, 'x', true); }
+    return {
+      hooks: {
+        drawClear: [function (u) {
+          var from = Math.max(x(u, signal.evaluationFrom), u.bbox.left);
+          var to = Math.min(x(u, signal.judgedUntil), u.bbox.left + u.bbox.width);
+          if (to > from) {
+            u.ctx.save();
+            u.ctx.fillStyle = BAND_COLOR;
+            u.ctx.fillRect(from, u.bbox.top, to - from, u.bbox.height);
+            u.ctx.restore();
+          }
+        }],
+        draw: [function (u) {
+          signal.changes.forEach(function (change) {
+            var at = x(u, change.at);
+            if (at < u.bbox.left || at > u.bbox.left + u.bbox.width) {
+              return;
+            }
+            u.ctx.save();
+            u.ctx.strokeStyle = STATE_COLORS[change.to] || LIMIT_COLOR;
+            u.ctx.lineWidth = 2;
+            u.ctx.setLineDash([]); // uPlot leaves the threshold's dash set on the context
+            u.ctx.beginPath();
+            u.ctx.moveTo(at, u.bbox.top);
+            u.ctx.lineTo(at, u.bbox.top + u.bbox.height);
+            u.ctx.stroke();
+            u.ctx.restore();
+          });
+        }]
+      }
+    };
+  }
+
+  function drawSignal(element, chart) {
+    fetchJson(chart.source).then(function (signal) {
+      element.signal = signal;
+      var xs = signal.points.map(function (p) { return p[0]; });
+      var ys = signal.points.map(function (p) { return p[1]; });
+      var points = ys.filter(function (v) { return v !== null; }).length;
+      element.setAttribute('data-points', String(points));
+      element.setAttribute('data-marks', String(signal.changes.length));
+      if (points === 0) {
+        message(element, 'chart-empty', signal.note || 'No data in this range yet');
+        return;
+      }
+      var unit = signal.unit;
+      var threshold = signal.threshold;
+      var max = Math.max.apply(null, ys.filter(function (v) { return v !== null; }).concat([threshold]));
+      var min = Math.min.apply(null, ys.filter(function (v) { return v !== null; }).concat([threshold, 0]));
+      var format = function (u, v) { return formatValue(v, unit); };
+      plot(element, {
+        series: [{}, { label: signal.signal, stroke: COLORS[0], width: 1.5, spanGaps: false, points: { show: false },
+          value: format },
+        { label: 'Threshold ' + signal.thresholdText,
+          stroke: LIMIT_COLOR, width: 1, dash: [6, 4], points: { show: false }, value: format }],
+        scales: { x: { time: true }, y: { range: function () { return [min, Math.max(max * 1.1, 1)]; } } },
+        axes: [{}, { label: unit, size: 60, values: function (u, ticks) {
+          return ticks.map(function (t) { return formatValue(t, unit); });
+        } }],
+        plugins: [signalMarks(signal)]
+      }, [xs, ys, xs.map(function () { return threshold; })]);
+    }).catch(function (error) {
+      message(element, 'chart-error', 'Could not load this chart: ' + error.message);
+      element.setAttribute('data-drawn', 'error');
+    });
+  }
+
+  function draw(element) {
+    var chart = JSON.parse(element.getAttribute('data-chart'));
+    if (chart.source) {
+      drawSignal(element, chart);
+      return;
+    }
+    Promise.all(chart.lines.map(function (line) { return fetchLine(line, chart); })).then(function (answers) {
+>>>>>>> issue-14c
       var data = align(answers);
       var points = answers.reduce(function (n, a) { return n + a.points.length; }, 0);
       element.setAttribute('data-points', String(points));
@@ -81,23 +217,24 @@
         message(element, 'chart-empty', 'No data in this range yet');
         return;
       }
+      var format = function (u, v) { return formatValue(v, chart.unit); };
       var series = [{}].concat(chart.lines.map(function (line, i) {
         // the API says what a value is at this step ("highest 1-minute p99" beyond a minute): the legend says so too
         var answer = answers[i];
         var label = (answer.statisticLabel && answer.statisticLabel !== answer.statistic) ? answer.statisticLabel
           : line.label;
         return { label: label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: false,
-          points: { show: false } };
+          points: { show: false }, value: format };
       }));
       if (chart.limit !== null && chart.limit !== undefined) {
         data.push(data[0].map(function () { return chart.limit; }));
-        series.push({ label: chart.limitLabel, stroke: LIMIT_COLOR, width: 1, dash: [6, 4], points: { show: false } });
+        series.push({ label: chart.limitLabel, stroke: LIMIT_COLOR, width: 1, dash: [6, 4], points: { show: false },
+          value: format });
       }
-      var plot = new uPlot({
-        width: Math.max(element.clientWidth, 320),
-        height: 220,
+      plot(element, {
         series: series,
         scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(max * 1.1, 1)]; } } },
+<<<<<<< HEAD
         axes: [{}, { label: chart.unit, size: 60 }],
         legend: { live: true }
       }, data, element);
@@ -108,6 +245,14 @@
     } catch (error) {
       failed(element, error);
     }
+=======
+        axes: [{}, { label: chart.unit, size: 60 }]
+      }, data);
+    }).catch(function (error) {
+      message(element, 'chart-error', 'Could not load this chart: ' + error.message);
+      element.setAttribute('data-drawn', 'error');
+    });
+>>>>>>> issue-14c
   }
 
   function failed(element, error) {

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import dev.lambdalens.InvalidFieldException;
 import dev.lambdalens.shared.FormRebinding;
@@ -14,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -28,7 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * One alert with its history and an acknowledge form; the silences page with its form.
+ * One alert with its rule's condition in words, a chart of its signal, the datapoints last judged and its history,
+ * and an acknowledge form; the silences page with its form.
  */
 @Controller
 class AlertPagesController {
@@ -51,9 +56,15 @@ class AlertPagesController {
 
     private final FormRebinding forms;
 
+    private final AlertSignals signals;
+
+    private final JsonMapper json;
+
     AlertPagesController(AlertRepository alerts, AlertRuleRepository rules, AlertTransitionRepository transitions,
             SilenceRepository silences, Clock clock, AlertingAudit audit, Acknowledgements acknowledgements,
-            SilencePolicy policy, FormRebinding forms) {
+            SilencePolicy policy, FormRebinding forms, AlertSignals signals, JsonMapper json) {
+        this.signals = signals;
+        this.json = json;
         this.acknowledgements = acknowledgements;
         this.policy = policy;
         this.forms = forms;
@@ -69,11 +80,24 @@ class AlertPagesController {
     @Transactional(readOnly = true)
     String alert(@PathVariable long id, Model model) {
         Alert alert = this.alerts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("alert", AlertResponse.of(alert, this.rules.findById(alert.ruleId()).orElseThrow()));
-        model.addAttribute("history", this.transitions.findByAlertIdOrderByAtDesc(id)
-            .stream()
-            .map(AlertResponse.TransitionResponse::of)
+        AlertRule rule = this.rules.findById(alert.ruleId()).orElseThrow();
+        RuleDefinition definition = rule.definition();
+        List<AlertTransition> history = this.transitions.findByAlertIdOrderByAtDesc(id);
+        model.addAttribute("alert", AlertResponse.of(alert, rule));
+        model.addAttribute("rule", new RuleView(alert.ruleId(), ConditionWords.of(definition),
+                definition.description(), definition.runbookUrl(), rule.enabled() && !rule.deleted(), rule.deleted(),
+                rule.provisionedFrom() == null && rule.source() == null && !rule.deleted()));
+        model.addAttribute("history", history.stream()
+            .map((t) -> new HistoryRow(AlertResponse.TransitionResponse.of(t), AlertSignals.datapoints(t, definition)))
             .toList());
+        AlertSignals.SignalView signal = this.signals.read(alert, rule, history, 1);
+        model.addAttribute("signal", signal);
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("source", "/api/v1/alerts/" + id + "/signal");
+        chart.put("unit", ConditionWords.unit(definition));
+        model.addAttribute("chart", new SignalChart(ConditionWords.signalName(definition) + ", last "
+                + AlertSignals.DEFAULT_HOURS + " hours, per " + definition.condition().period().toMinutes() + " min",
+                this.json.writeValueAsString(chart)));
         if (!model.containsAttribute("ack")) {
             model.addAttribute("ack", new AckForm(null));
         }
@@ -140,7 +164,7 @@ class AlertPagesController {
             return silences(model);
         }
         this.audit.silenceCreated(this.silences.save(new Silence(form.ruleId(), blank(form.account()),
-                blank(form.region()), blank(form.functionPattern()), now, ends, form.createdBy(), form.comment(), now)));
+                blank(form.region()), blank(form.functionPattern()), now, ends, Actor.current(form.createdBy()), form.comment(), now)));
         return "redirect:/alerts/silences";
     }
 
@@ -158,6 +182,24 @@ class AlertPagesController {
 
     private static @Nullable String blank(@Nullable String value) {
         return (value == null || value.isBlank()) ? null : value.trim();
+    }
+
+    /**
+     * The alert's rule as its page shows it.
+     *
+     * @param watching whether the rule is enabled and not deleted
+     * @param editable whether the rule's form may change it (not provisioned from a file, not built in, not deleted)
+     */
+    record RuleView(long id, String condition, @Nullable String description, @Nullable String runbookUrl,
+            boolean watching, boolean deleted, boolean editable) {
+    }
+
+    /** One change of state with its datapoints, each with its period, rounded and with its unit. */
+    record HistoryRow(AlertResponse.TransitionResponse change, List<AlertSignals.Reading> datapoints) {
+    }
+
+    /** The chart fragment's title and the JSON charts.js reads from {@code data-chart}. */
+    record SignalChart(String title, String json) {
     }
 
     /** Why one acknowledges (who is the signed-in user). */

@@ -37,6 +37,11 @@ public final class ConditionWords {
         };
     }
 
+    /** What the rule compares, in words: "error rate", "Throttles (Sum)". */
+    static String signalName(RuleDefinition rule) {
+        return signal(rule);
+    }
+
     private static String unitSuffix(RuleDefinition rule) {
         String unit = unit(rule);
         return unit.equals("%") ? "%" : unit.isEmpty() ? "" : " " + unit;
@@ -67,12 +72,11 @@ public final class ConditionWords {
         };
     }
 
-    /** A value rounded as people read it: 3 significant digits, no exponent. */
+    /**
+     * A value rounded as people read it, as the alert page writes it: 3 significant digits, whole numbers from 100
+     * up (grouped), no exponent.
+     */
     public static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
-        }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros()
-            .toPlainString();
+        return Readings.number(value);
     }
 }

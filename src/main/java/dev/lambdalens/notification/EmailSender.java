@@ -12,7 +12,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends an email through the SMTP server of {@code spring.mail.*}, with the idempotency key as a header.
+ * Sends an email (plain text and HTML alternatives) through the SMTP server of {@code spring.mail.*}, with the
+ * idempotency key as a header.
  */
 @Component
 class EmailSender {
@@ -43,7 +44,15 @@ class EmailSender {
         helper.setFrom(this.properties.mailFrom());
         helper.setTo(recipients(mailto));
         helper.setSubject(message.subject());
-        helper.setText(message.html(), true);
+        // multipart/alternative, plainest first: text-only clients show the text, the others the HTML
+        jakarta.mail.internet.MimeMultipart alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText(message.text(), "UTF-8", "plain");
+        alternative.addBodyPart(text);
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setText(message.html(), "UTF-8", "html");
+        alternative.addBodyPart(html);
+        mime.setContent(alternative);
         mime.setHeader(WebhookSender.IDEMPOTENCY_HEADER, idempotencyKey);
         sender.send(mime);
         return SMTP_OK;

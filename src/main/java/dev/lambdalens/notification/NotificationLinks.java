@@ -1,6 +1,7 @@
 package dev.lambdalens.notification;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,12 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where notifications link back to ({@code lambdalens.public-url}): the address users reach LambdaLens at, such as
  * {@code https://lambdalens.example.com}. Without it, notifications carry no links (an address guessed from the
- * server would be wrong behind any proxy).
+ * server would be wrong behind any proxy, and a relative link means nothing in a chat message or an email).
  *
- * @param publicUrl the base address of the pages, without a trailing slash
+ * @param publicUrl the base address of the pages: absolute, http or https, a trailing slash is ignored
  */
 @ConfigurationProperties("lambdalens")
 record NotificationLinks(@Nullable URI publicUrl) {
+
+    NotificationLinks {
+        if (publicUrl != null) {
+            String scheme = (publicUrl.getScheme() != null) ? publicUrl.getScheme().toLowerCase(Locale.ROOT) : "";
+            if (!(scheme.equals("http") || scheme.equals("https")) || publicUrl.getHost() == null) {
+                throw new IllegalArgumentException("lambdalens.public-url must be an absolute http(s) address such as "
+                        + "https://lambdalens.example.com, not " + publicUrl
+                        + ": notifications are read outside LambdaLens, where a relative link leads nowhere");
+            }
+        }
+    }
 
     /** The alert's page, or {@code null} without a public URL. */
     @Nullable String alert(@Nullable Object alertId) {

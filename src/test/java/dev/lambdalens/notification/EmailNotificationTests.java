@@ -29,7 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Email notifications through a real SMTP server (GreenMail), including while it is down.
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-        "lambdalens.notification.mail-from=lambdalens@example.com" })
+        "lambdalens.notification.mail-from=lambdalens@example.com",
+        "lambdalens.public-url=https://lambdalens.example.com" })
 @AutoConfigureMockMvc
 @Import(DemoDataConfiguration.class)
 class EmailNotificationTests {
@@ -78,8 +79,15 @@ class EmailNotificationTests {
         assertThat(first.getSubject()).startsWith("[LambdaLens] FIRING: ");
         assertThat(first.getFrom()[0].toString()).isEqualTo("lambdalens@example.com");
         assertThat(first.getHeader("X-LambdaLens-Idempotency-Key")[0]).startsWith("lambdalens-firing-");
-        String html = (String) first.getContent();
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) first.getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String html = (String) parts.getBodyPart(1).getContent();
         assertThat(html).contains("<table", "INSUFFICIENT_DATA → ALARM", "lambdalens-firing-");
+        // the links come from lambdalens.public-url, in both parts
+        assertThat(org.jsoup.Jsoup.parse(html).select("a:containsOwn(Open)").eachAttr("href"))
+            .isNotEmpty()
+            .allSatisfy((href) -> assertThat(href).matches("https://lambdalens\\.example\\.com/alerts/\\d+"));
+        assertThat(text).contains("INSUFFICIENT_DATA → ALARM").containsPattern("\n  https://lambdalens\\.example\\.com/alerts/\\d+\n");
     }
 
     @Test

@@ -58,7 +58,7 @@ class NotificationFormatsTests {
 
     @Test
     void shouldWriteATeamsAdaptiveCard() {
-        String body = json.writeValueAsString(new TeamsFormat().body(event("resolved"), channel(ChannelType.TEAMS, null)));
+        String body = json.writeValueAsString(new TeamsFormat(new NotificationLinks(null)).body(event("resolved"), channel(ChannelType.TEAMS, null)));
         assertThat(body).contains("\"type\":\"message\"", "application/vnd.microsoft.card.adaptive",
                 "\"type\":\"AdaptiveCard\"", "RESOLVED: Throttles", "\"type\":\"FactSet\"");
     }
@@ -66,7 +66,7 @@ class NotificationFormatsTests {
     @Test
     void shouldSignOnlyTheGenericWebhook() {
         assertThat(new WebhookFormat().signed()).isTrue();
-        assertThat(List.of(new SlackFormat(new NotificationLinks(null)), new TeamsFormat(), new PagerDutyFormat()))
+        assertThat(List.of(new SlackFormat(new NotificationLinks(null)), new TeamsFormat(new NotificationLinks(null)), new PagerDutyFormat()))
             .allSatisfy((format) -> assertThat(format.signed()).isFalse());
     }
 

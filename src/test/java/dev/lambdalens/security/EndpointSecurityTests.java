@@ -65,7 +65,7 @@ class EndpointSecurityTests {
         expect(Access.VIEWER, "GET /api/v1/functions", "GET /api/v1/functions/{region}/{name}", "GET /api/v1/series",
                 "GET /api/v1/series/batch",
                 "GET /api/v1/collector/status", "GET /api/v1/alert-rules", "GET /api/v1/alert-rules/{id}",
-                "GET /api/v1/alerts", "GET /api/v1/alerts/{id}/history", "GET /api/v1/silences",
+                "GET /api/v1/alerts", "GET /api/v1/alerts/{id}/history", "GET /api/v1/alerts/{id}/signal", "GET /api/v1/silences",
                 "GET /api/v1/channels", "GET /api/v1/deliveries", "GET /api/v1/costs", "GET /api/v1/budgets",
                 "GET /api/v1/budgets/{id}", "GET /api/v1/insights", "GET /api/v1/headroom", "GET /api/v1/prometheus",
                 "GET /api/v1/alerts/history", "GET /api/v1/costs/daily", "GET /api/v1/provisioning",

@@ -54,6 +54,43 @@ class BrowserTests {
             }
             return n;""";
 
+    /**
+     * The share of the plot's width where the threshold's dashed grey line (#7f7f7f) is drawn, on the canvas row where
+     * uPlot puts the threshold's value.
+     */
+    private static final String THRESHOLD_ROW = """
+            const el = arguments[0], u = el.uplot, ctx = el.querySelector('canvas').getContext('2d');
+            const y = Math.round(u.valToPos(el.signal.threshold, 'y', true));
+            const left = Math.round(u.bbox.left), width = Math.round(u.bbox.width);
+            const d = ctx.getImageData(left, y - 1, width, 3).data;
+            let n = 0;
+            for (let x = 0; x < width; x++) {
+              for (let r = 0; r < 3; r++) {
+                const i = (r * width + x) * 4;
+                if (Math.abs(d[i] - 127) < 16 && Math.abs(d[i + 1] - 127) < 16 && Math.abs(d[i + 2] - 127) < 16
+                    && d[i + 3] > 128) { n++; break; }
+              }
+            }
+            return n / width;""";
+
+    /** The share of the plot's height where the latest change of state is drawn in its state's colour. */
+    private static final String LATEST_MARK_COLUMN = """
+            const el = arguments[0], u = el.uplot, ctx = el.querySelector('canvas').getContext('2d');
+            const change = el.signal.changes[el.signal.changes.length - 1];
+            const colour = { ALARM: [179, 38, 30], OK: [30, 123, 52], INSUFFICIENT_DATA: [138, 109, 59] }[change.to];
+            const x = Math.round(u.valToPos(change.at, 'x', true));
+            const top = Math.round(u.bbox.top), height = Math.round(u.bbox.height);
+            const d = ctx.getImageData(x - 1, top, 3, height).data;
+            let n = 0;
+            for (let y = 0; y < height; y++) {
+              for (let c = 0; c < 3; c++) {
+                const i = (y * 3 + c) * 4;
+                if (Math.abs(d[i] - colour[0]) < 30 && Math.abs(d[i + 1] - colour[1]) < 30
+                    && Math.abs(d[i + 2] - colour[2]) < 30 && d[i + 3] > 128) { n++; break; }
+              }
+            }
+            return n / height;""";
+
     private static ChromeDriver browser;
 
     @LocalServerPort
@@ -64,6 +101,9 @@ class BrowserTests {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    dev.lambdalens.alerting.RuleEvaluation evaluation;
 
     @BeforeAll
     static void startBrowser() {
@@ -319,6 +359,48 @@ class BrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().endsWith("/alerts"));
         WebElement row = browser.findElement(By.xpath("//table[@class='rules']//tr[.//a[text()='Notifications given up']]"));
         assertThat(row.getText()).contains("WARNING", "EXTERNAL");
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldChartAFiringAlertWithItsThresholdAndLinkItToItsFunctionAndRule() {
+        this.evaluation.evaluateAll();
+        open("/");
+        WebElement firing = browser.findElements(By.cssSelector("section.firing a.firing-alert"))
+            .stream()
+            .filter((a) -> a.getText().contains("p99 duration") && a.getText().contains("pdf-renderer"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("pdf-renderer's p99 alert is not among the overview's firing items"));
+        firing.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().matches(".*/alerts/\\d+$"));
+        String alertPage = browser.getCurrentUrl();
+        assertChartsDrewData(1);
+        WebElement chart = browser.findElement(By.cssSelector("[data-chart]"));
+        assertThat(chart.findElements(By.tagName("canvas"))).hasSize(1);
+        assertThat(chart.getAttribute("data-series")).startsWith("p99 duration (share of the timeout)|Threshold 90%");
+        assertThat(Integer.parseInt(chart.getAttribute("data-marks"))).as("changes of state marked").isPositive();
+        Object threshold = ((JavascriptExecutor) browser).executeScript(THRESHOLD_ROW, chart);
+        assertThat(((Number) threshold).doubleValue()).as("the dashed threshold across the plot, at its value")
+            .isGreaterThan(0.4);
+        Object mark = ((JavascriptExecutor) browser).executeScript(LATEST_MARK_COLUMN, chart);
+        assertThat(((Number) mark).doubleValue()).as("the latest change of state, top to bottom").isGreaterThan(0.8);
+        // the legend reads as the tables do: the threshold's label, values rounded with their unit
+        List<String> legend = chart.findElements(By.cssSelector(".u-legend .u-series th")).stream()
+            .map(WebElement::getText)
+            .toList();
+        assertThat(legend).contains("Threshold 90%");
+        assertNoJavaScriptErrors();
+
+        browser.findElement(By.id("function-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("/functions/"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("pdf-renderer");
+        assertChartsDrewData(5);
+
+        open(alertPage.substring(alertPage.indexOf("/alerts/")));
+        browser.findElement(By.id("rule-link")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("/alerts#rule-"));
+        String rule = browser.getCurrentUrl().substring(browser.getCurrentUrl().indexOf('#') + 1);
+        assertThat(browser.findElement(By.id(rule)).getText()).contains("p99 duration above 90% of the timeout");
         assertNoJavaScriptErrors();
     }
 
