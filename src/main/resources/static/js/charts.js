@@ -1,15 +1,10 @@
 /*
-<<<<<<< HEAD
- * Draws every element with a data-chart attribute: fetches its lines from /api/v1/series/batch (the charts of one
- * [data-chart-group] together) and renders them with uPlot.
- * Minutes without data stay gaps: nothing is zero-filled or interpolated.
-=======
- * Draws every element with a data-chart attribute with uPlot: either its lines, each fetched from /api/v1/series, or,
- * with a "source" (an alert's /api/v1/alerts/{id}/signal), the one signal a rule judges, with its threshold as a
- * dashed line, the evaluation range judged last shaded and the alert's changes of state as vertical lines.
- * Periods without data stay gaps: nothing is zero-filled or interpolated. Values read as people read them (3
- * significant digits, whole numbers from 100 up, the unit), as the pages' tables write them.
->>>>>>> issue-14c
+ * Draws every element with a data-chart attribute with uPlot: either its lines, fetched from /api/v1/series/batch (the
+ * charts of one [data-chart-group] together), or, with a "source" (an alert's /api/v1/alerts/{id}/signal), the one
+ * signal a rule judges, with its threshold as a dashed line, the evaluation range judged last shaded and the alert's
+ * changes of state as vertical lines. Periods without data stay gaps: nothing is zero-filled or interpolated. Values
+ * read as people read them (3 significant digits, whole numbers from 100 up, the unit), as the pages' tables write
+ * them.
  */
 (function () {
   'use strict';
@@ -18,16 +13,6 @@
   var COLORS = ['#1f77b4', '#d62728', '#ff7f0e', '#2ca02c', '#9467bd'];
   var LIMIT_COLOR = '#7f7f7f';
 
-<<<<<<< HEAD
-  // The most lines one request to /api/v1/series/batch may name.
-  var MAX_BATCH = 100;
-
-  function batchUrl(lines, chart) {
-    var params = new URLSearchParams({ from: chart.from, to: chart.to });
-    lines.forEach(function (line) {
-      params.append('line', [line.account || '', line.region, line.function || '', line.metric,
-        line.statistic || ''].join(','));
-=======
   // a change of an alert's state, coloured by the state it went to
   var STATE_COLORS = { ALARM: '#b3261e', OK: '#1e7b34', INSUFFICIENT_DATA: '#8a6d3b' };
   var BAND_COLOR = 'rgba(31, 119, 180, 0.08)';
@@ -45,11 +30,14 @@
     return text + (SUFFIXES[unit] || '');
   }
 
-  function seriesUrl(line, chart) {
-    var params = new URLSearchParams({
-      metric: line.metric, statistic: line.statistic, region: line.region, account: line.account,
-      from: chart.from, to: chart.to
->>>>>>> issue-14c
+  // The most lines one request to /api/v1/series/batch may name.
+  var MAX_BATCH = 100;
+
+  function batchUrl(lines, chart) {
+    var params = new URLSearchParams({ from: chart.from, to: chart.to });
+    lines.forEach(function (line) {
+      params.append('line', [line.account || '', line.region, line.function || '', line.metric,
+        line.statistic || ''].join(','));
     });
     return '/api/v1/series/batch?' + params.toString();
   }
@@ -104,10 +92,6 @@
     element.replaceChildren(note);
   }
 
-<<<<<<< HEAD
-  function draw(element, chart, answers) {
-    try {
-=======
   /* One uPlot in the element, resized with it; marks it drawn for the browser tests. */
   function plot(element, options, data) {
     options.width = Math.max(element.clientWidth, 320);
@@ -202,14 +186,8 @@
     });
   }
 
-  function draw(element) {
-    var chart = JSON.parse(element.getAttribute('data-chart'));
-    if (chart.source) {
-      drawSignal(element, chart);
-      return;
-    }
-    Promise.all(chart.lines.map(function (line) { return fetchLine(line, chart); })).then(function (answers) {
->>>>>>> issue-14c
+  function draw(element, chart, answers) {
+    try {
       var data = align(answers);
       var points = answers.reduce(function (n, a) { return n + a.points.length; }, 0);
       element.setAttribute('data-points', String(points));
@@ -234,25 +212,11 @@
       plot(element, {
         series: series,
         scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(max * 1.1, 1)]; } } },
-<<<<<<< HEAD
-        axes: [{}, { label: chart.unit, size: 60 }],
-        legend: { live: true }
-      }, data, element);
-      element.setAttribute('data-drawn', 'true');
-      new ResizeObserver(function () {
-        plot.setSize({ width: Math.max(element.clientWidth, 320), height: 220 });
-      }).observe(element);
+        axes: [{}, { label: chart.unit, size: 60 }]
+      }, data);
     } catch (error) {
       failed(element, error);
     }
-=======
-        axes: [{}, { label: chart.unit, size: 60 }]
-      }, data);
-    }).catch(function (error) {
-      message(element, 'chart-error', 'Could not load this chart: ' + error.message);
-      element.setAttribute('data-drawn', 'error');
-    });
->>>>>>> issue-14c
   }
 
   function failed(element, error) {
@@ -266,6 +230,10 @@
     var groups = new Map();
     document.querySelectorAll('[data-chart]').forEach(function (element) {
       var chart = JSON.parse(element.getAttribute('data-chart'));
+      if (chart.source) {
+        drawSignal(element, chart);
+        return;
+      }
       var owner = element.closest('[data-chart-group]') || element;
       var byRange = groups.get(owner) || new Map();
       groups.set(owner, byRange);
