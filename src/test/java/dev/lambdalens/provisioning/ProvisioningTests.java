@@ -184,7 +184,6 @@ class ProvisioningTests {
 
     @Test
     @Order(5)
-    @org.junit.jupiter.api.Disabled("Fails since issue 14 made rule deletion a soft delete that keeps history: the re-provisioned rule never appears. Open in issue 21; see the closing note.")
     void shouldGiveTheSameObjectsWhenAnExportIsAppliedAsAFile() throws Exception {
         String created = this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"pager\", \"url\": \"https://hooks.example.com/pager\", \"secret\": \"pager-key\", "
@@ -233,6 +232,45 @@ class ProvisioningTests {
             assertThat(comparable(rulesAfter.get(name)).toString()).as(name).isEqualTo(before.toString());
             assertThat(rulesAfter.get(name).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
         }
+    }
+
+    @Test
+    @Order(6)
+    void shouldBringBackARuleRemovedFromItsFileThenDeclaredAgain() throws Exception {
+        Files.writeString(DIRECTORY.resolve("again.yaml"), TEAM.formatted("7").replace("oncall", "oncall-again"));
+        long first = await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .anyMatch((r) -> r.get("name").asString().equals("Orders errors"))).valueStream()
+            .filter((r) -> r.get("name").asString().equals("Orders errors"))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asLong();
+        String declared = TEAM.formatted("7").replace("oncall", "oncall-again");
+        String withoutRule = declared.substring(0, declared.indexOf("rules:"));
+        Files.writeString(DIRECTORY.resolve("again.yaml"), withoutRule);
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .noneMatch((r) -> r.get("name").asString().equals("Orders errors")));
+        this.mvc.perform(get("/api/v1/alert-rules/" + first)).andExpect(status().isNotFound());
+
+        // the deleted rule keeps its alerts' history, not its name
+        Files.writeString(DIRECTORY.resolve("again.yaml"), TEAM.formatted("8").replace("oncall", "oncall-again"));
+        JsonNode back = await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .anyMatch((r) -> r.get("name").asString().equals("Orders errors"))).valueStream()
+            .filter((r) -> r.get("name").asString().equals("Orders errors"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(back.get("id").asLong()).isNotEqualTo(first);
+        assertThat(back.get("threshold").asDouble()).isEqualTo(8);
+        assertThat(back.get("provisionedFrom").asString()).isEqualTo("again.yaml");
+        assertThat(read("/api/v1/provisioning").get("files").valueStream()
+            .filter((f) -> f.get("file").asString().equals("again.yaml"))
+            .findFirst()
+            .orElseThrow()
+            .get("applied")
+            .asBoolean()).isTrue();
+        Files.delete(DIRECTORY.resolve("again.yaml"));
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .noneMatch((r) -> r.get("name").asString().equals("Orders errors")));
     }
 
     private static ObjectNode comparable(JsonNode node) {
