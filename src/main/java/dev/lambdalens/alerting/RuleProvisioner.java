@@ -145,7 +145,7 @@ class RuleProvisioner implements Provisioner {
 
     @Override
     public Optional<String> nameOf(long id) {
-        return this.rules.findById(id).map((r) -> r.definition().name());
+        return this.rules.findById(id).filter((r) -> !r.deleted()).map((r) -> r.definition().name());
     }
 
     @Override

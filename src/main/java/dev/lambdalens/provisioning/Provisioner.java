@@ -26,6 +26,13 @@ public interface Provisioner {
      */
     void apply(String source, List<Map<String, Object>> items, References references);
 
+    /**
+     * Called once the transaction that applied a file (or removed a gone one) has committed, for what must see the
+     * stored objects (a budget judged at once); nothing by default.
+     */
+    default void applied() {
+    }
+
     /** The files this section holds objects of. */
     Set<String> sources();
 

@@ -91,6 +91,7 @@ public class Provisioning {
                     provisioner.apply(source, List.of(), references);
                 }
             });
+            this.provisioners.forEach(Provisioner::applied);
             this.seen.remove(source);
             this.status.remove(source);
             logger.info("Provisioning: {} is gone, so are the objects it declared", source);
@@ -124,6 +125,7 @@ public class Provisioning {
             this.status.put(source, new FileStatus(source, false, now, ex.line(), ex.field(), ex.getMessage()));
             return false;
         }
+        this.provisioners.forEach(Provisioner::applied);
         int count = file.sections().values().stream().mapToInt(List::size).sum();
         logger.info("Provisioning: applied {} ({} objects)", source, count);
         this.status.put(source, new FileStatus(source, true, now, null, null, count + " objects"));
