@@ -37,20 +37,24 @@ class AlertmanagerFormat implements NotificationFormat {
 
     private final AlertmanagerProperties properties;
 
+    private final NotificationLinks links;
+
     private final Supplier<Map<Long, Instant>> firingSince;
 
     private final Clock clock;
 
     @Autowired
-    AlertmanagerFormat(AlertmanagerProperties properties, AlertBoard board, Clock clock) {
-        this(properties, () -> board.firing()
+    AlertmanagerFormat(AlertmanagerProperties properties, NotificationLinks links, AlertBoard board, Clock clock) {
+        this(properties, links, () -> board.firing()
             .stream()
             .collect(Collectors.toMap(AlertSummary::id, AlertSummary::stateSince)), clock);
     }
 
     /** With {@code firingSince}: the alerts in ALARM now, and since when. */
-    AlertmanagerFormat(AlertmanagerProperties properties, Supplier<Map<Long, Instant>> firingSince, Clock clock) {
+    AlertmanagerFormat(AlertmanagerProperties properties, NotificationLinks links,
+            Supplier<Map<Long, Instant>> firingSince, Clock clock) {
         this.properties = properties;
+        this.links = links;
         this.firingSince = firingSince;
         this.clock = clock;
     }
@@ -82,7 +86,7 @@ class AlertmanagerFormat implements NotificationFormat {
             labels.put("severity", severity.toLowerCase(Locale.ROOT));
             labels.put("source", "lambdalens");
             return List.of(alert(labels, Map.of("summary", "A test notification from LambdaLens"), now,
-                    now.plus(this.properties.hold()), this.properties.externalUrl().toString()));
+                    now.plus(this.properties.hold()), this.links.alerts()));
         }
         boolean firing = "firing".equals(status);
         // when each alert still firing began to: a firing message carries only those
@@ -105,7 +109,7 @@ class AlertmanagerFormat implements NotificationFormat {
             Instant endsAt = firing ? later(now, startsAt).plus(this.properties.hold()) : at;
             alerts.add(alert(labels(rule, ruleId, severity, String.valueOf(alert.get("account")),
                     String.valueOf(alert.get("region")), String.valueOf(alert.getOrDefault("function", ""))),
-                    annotations, startsAt, endsAt, this.properties.link(alertId)));
+                    annotations, startsAt, endsAt, this.links.alert(alertId)));
         }
         return alerts.isEmpty() ? null : alerts;
     }
@@ -131,14 +135,17 @@ class AlertmanagerFormat implements NotificationFormat {
         return labels;
     }
 
+    /** One alert; without {@code lambdalens.public-url} it has no {@code generatorURL} (a guessed one would lie). */
     static Map<String, Object> alert(Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
-            Instant endsAt, String generatorUrl) {
+            Instant endsAt, @Nullable String generatorUrl) {
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("labels", labels);
         alert.put("annotations", annotations);
         alert.put("startsAt", startsAt.toString());
         alert.put("endsAt", endsAt.toString());
-        alert.put("generatorURL", generatorUrl);
+        if (generatorUrl != null) {
+            alert.put("generatorURL", generatorUrl);
+        }
         return alert;
     }
 }

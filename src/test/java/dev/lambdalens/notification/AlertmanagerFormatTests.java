@@ -28,7 +28,7 @@ class AlertmanagerFormatTests {
     final Map<Long, Instant> firing = new HashMap<>(Map.of(42L, AT));
 
     final AlertmanagerFormat format = new AlertmanagerFormat(
-            new AlertmanagerProperties(Duration.ofMinutes(1), URI.create("https://ll.example.com/")),
+            new AlertmanagerProperties(Duration.ofMinutes(1)), new NotificationLinks(URI.create("https://ll.example.com/")),
             () -> this.firing, Clock.fixed(NOW, ZoneOffset.UTC));
 
     final Channel channel = new Channel("am", ChannelType.ALERTMANAGER, "http://am:9093/", null, Severity.INFO, true,

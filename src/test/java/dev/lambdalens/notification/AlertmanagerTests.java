@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (Alertmanager judges {@code endsAt} by its own clock).
  */
 @SpringBootTest(properties = { "lambdalens.collector.initial-backfill=2h",
-        "lambdalens.notification.alertmanager.external-url=https://lambdalens.example.com" })
+        "lambdalens.public-url=https://lambdalens.example.com" })
 @AutoConfigureMockMvc
 @Import({ DemoData.class, AlertmanagerTests.WallClock.class })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
