@@ -2,14 +2,15 @@ package dev.lambdalens.provisioning;
 
 import java.time.Duration;
 
+import dev.lambdalens.runtime.ClusterTasks;
+import dev.lambdalens.runtime.WorkKind;
+import dev.lambdalens.runtime.WorkPools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * Applies the provisioning directory once the application has started, then looks at it again every interval,
@@ -21,7 +22,7 @@ class ProvisioningConfiguration {
     private static final Logger logger = LoggerFactory.getLogger(ProvisioningConfiguration.class);
 
     @Bean
-    ApplicationRunner provisionAtStart(Provisioning provisioning, dev.lambdalens.runtime.ClusterTasks cluster) {
+    ApplicationRunner provisionAtStart(Provisioning provisioning, ClusterTasks cluster) {
         return (args) -> {
             if (provisioning.enabled()) {
                 run(provisioning, cluster);
@@ -29,23 +30,30 @@ class ProvisioningConfiguration {
         };
     }
 
+    /**
+     * On the housekeeping pool: reading the files and applying one is configuration upkeep, never urgent, and must
+     * neither wait behind nor hold up what runs on Spring's single scheduler thread.
+     */
     @Bean
-    SchedulingConfigurer provisioningSchedule(ProvisioningProperties properties, Provisioning provisioning,
-            dev.lambdalens.runtime.ClusterTasks cluster) {
-        return (registrar) -> {
-            if (provisioning.enabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> run(provisioning, cluster), properties.interval(),
-                        properties.interval()));
-            }
-        };
+    ProvisioningSchedule provisioningSchedule(ProvisioningProperties properties, Provisioning provisioning,
+            ClusterTasks cluster, WorkPools pools) {
+        if (provisioning.enabled()) {
+            pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "provisioning", properties.interval(),
+                    properties.interval(), () -> run(provisioning, cluster));
+        }
+        return new ProvisioningSchedule();
     }
 
-    private static void run(Provisioning provisioning, dev.lambdalens.runtime.ClusterTasks cluster) {
+    private static void run(Provisioning provisioning, ClusterTasks cluster) {
         try {
             cluster.runOnce("provisioning", Duration.ZERO, provisioning::sync);
         }
         catch (RuntimeException ex) {
             logger.error("Provisioning failed; will look again: {}", ex.toString());
         }
+    }
+
+    /** Marks that the directory is looked at on schedule. */
+    static final class ProvisioningSchedule {
     }
 }
