@@ -138,6 +138,12 @@ class RuleProvisioner implements Provisioner {
         return live().stream().filter((r) -> r.definition().name().equals(name)).map(AlertRule::id).findFirst();
     }
 
+    @Override
+    public List<String> declaredIn(String source) {
+        return live().stream().filter((r) -> source.equals(r.provisionedFrom())).map((r) -> r.definition().name())
+            .toList();
+    }
+
     /** The rules that exist for users: a deleted rule is kept only for its alerts' history. */
     private List<AlertRule> live() {
         return this.rules.findByDeletedAtIsNullOrderByIdAsc();

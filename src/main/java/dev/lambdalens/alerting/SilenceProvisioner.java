@@ -150,6 +150,33 @@ class SilenceProvisioner implements Provisioner {
             .collect(Collectors.toSet());
     }
 
+    /** The silences in force or to come, each as its comment, matchers and end. */
+    @Override
+    public List<String> declaredIn(String source) {
+        return this.silences.findByEndsAtAfterOrderByEndsAtAsc(this.clock.instant())
+            .stream()
+            .filter((s) -> source.equals(s.provisionedFrom()))
+            .map((s) -> s.comment() + " (" + matchers(s) + " until " + s.endsAt() + ")")
+            .toList();
+    }
+
+    private static String matchers(Silence silence) {
+        List<String> matchers = new ArrayList<>();
+        if (silence.ruleId() != null) {
+            matchers.add("rule " + silence.ruleId());
+        }
+        putIfSet(matchers, "account ", silence.account());
+        putIfSet(matchers, "region ", silence.region());
+        putIfSet(matchers, "functions ", silence.functionPattern());
+        return matchers.isEmpty() ? "every alert" : String.join(", ", matchers);
+    }
+
+    private static void putIfSet(List<String> matchers, String label, @Nullable String value) {
+        if (value != null) {
+            matchers.add(label + value);
+        }
+    }
+
     @Override
     public Optional<Long> idOf(String name) {
         return Optional.empty(); // nothing refers to a silence

@@ -153,6 +153,12 @@ class BudgetProvisioner implements Provisioner {
     }
 
     @Override
+    public List<String> declaredIn(String source) {
+        return this.budgets.findAllByOrderByNameAsc().stream().filter((b) -> source.equals(b.provisionedFrom()))
+            .map(Budget::name).toList();
+    }
+
+    @Override
     public Optional<Long> idOf(String name) {
         return this.budgets.findAll().stream().filter((b) -> b.name().equals(name)).map(Budget::id).findFirst();
     }

@@ -33,6 +33,11 @@ public interface Provisioner {
     default void applied() {
     }
 
+    /** How each object {@code source} declared is known (a name, or what a silence says), for the page. */
+    default List<String> declaredIn(String source) {
+        return List.of();
+    }
+
     /** The files this section holds objects of. */
     Set<String> sources();
 

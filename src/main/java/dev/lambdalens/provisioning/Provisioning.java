@@ -153,6 +153,20 @@ public class Provisioning {
         return files;
     }
 
+    /** The objects each file declares now, by file then section ({@code rules: [Orders errors]}). */
+    public Map<String, Map<String, List<String>>> declared() {
+        Map<String, Map<String, List<String>>> declared = new java.util.TreeMap<>();
+        for (Provisioner provisioner : this.provisioners) {
+            for (String source : provisioner.sources()) {
+                List<String> names = provisioner.declaredIn(source);
+                if (!names.isEmpty()) {
+                    declared.computeIfAbsent(source, (s) -> new LinkedHashMap<>()).put(provisioner.section(), names);
+                }
+            }
+        }
+        return declared;
+    }
+
     /** Every file's last outcome, by name. */
     public synchronized List<FileStatus> status() {
         return new ArrayList<>(this.status.values());

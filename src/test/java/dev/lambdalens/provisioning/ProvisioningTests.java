@@ -172,6 +172,12 @@ class ProvisioningTests {
         String costs = this.mvc.perform(get("/costs").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
             .getContentAsString();
         assertThat(costs).contains("provisioned · team.yaml").doesNotContain("/costs/budgets/" + budgetId + "/edit");
+        // the silences page offers no badge of its own: the provisioning page lists what each file declares
+        String provisioning = this.mvc.perform(get("/provisioning").accept(MediaType.TEXT_HTML)).andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(provisioning).contains("Declared in the files (read-only)", "Orders errors", "Orders budget",
+                "Orders migration week (rule " + rule.get("id").asLong() + ", functions orders-* until " + SILENCE_END);
     }
 
     @Test
