@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * The {@code budgets} section of provisioning files: each item is a budget as {@code POST /api/v1/budgets} takes
  * it, with {@code channels} (names) instead of {@code channelIds}. A declared budget named like one made by hand
  * takes it over, keeping the thresholds it crossed. A budget removed from its file is deleted with its alerts, as
- * the API deletes one. What was created or changed is judged once the file's transaction has committed.
+ * the API deletes one. The alert rule of a budget is defined with it (a silence of the same file may name it);
+ * what was created or changed is judged once the file's transaction has committed.
  */
 @Component
 class BudgetProvisioner implements Provisioner {
@@ -109,6 +110,7 @@ class BudgetProvisioner implements Provisioner {
                 Budget budget = this.budgets.save(new Budget(definition, this.clock.instant()));
                 budget.provisionedFrom(source);
                 this.events.publishEvent(AuditableChange.created("budget", String.valueOf(budget.id()), definition));
+                this.evaluation.define(budget);
                 this.toJudge.add(budget.id());
                 continue;
             }
@@ -122,6 +124,7 @@ class BudgetProvisioner implements Provisioner {
                 existing.provisionedFrom(source);
                 this.events.publishEvent(AuditableChange.changed("budget", String.valueOf(existing.id()), before,
                         definition));
+                this.evaluation.define(existing);
                 this.toJudge.add(existing.id());
             }
         }

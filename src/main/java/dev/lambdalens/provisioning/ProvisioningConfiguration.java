@@ -21,27 +21,22 @@ class ProvisioningConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(ProvisioningConfiguration.class);
 
+    /**
+     * Applies the directory before the application reports it has started, then looks at it every interval on the
+     * housekeeping pool: configuration upkeep, never urgent, which must neither wait behind nor hold up what runs on
+     * Spring's single scheduler thread. The schedule starts only after the first look, so that the two never race
+     * for the lock and the start-up one is never skipped.
+     */
     @Bean
-    ApplicationRunner provisionAtStart(Provisioning provisioning, ClusterTasks cluster) {
+    ApplicationRunner provisionAtStart(ProvisioningProperties properties, Provisioning provisioning,
+            ClusterTasks cluster, WorkPools pools) {
         return (args) -> {
             if (provisioning.enabled()) {
                 run(provisioning, cluster);
+                pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "provisioning", properties.interval(),
+                        properties.interval(), () -> run(provisioning, cluster));
             }
         };
-    }
-
-    /**
-     * On the housekeeping pool: reading the files and applying one is configuration upkeep, never urgent, and must
-     * neither wait behind nor hold up what runs on Spring's single scheduler thread.
-     */
-    @Bean
-    ProvisioningSchedule provisioningSchedule(ProvisioningProperties properties, Provisioning provisioning,
-            ClusterTasks cluster, WorkPools pools) {
-        if (provisioning.enabled()) {
-            pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "provisioning", properties.interval(),
-                    properties.interval(), () -> run(provisioning, cluster));
-        }
-        return new ProvisioningSchedule();
     }
 
     private static void run(Provisioning provisioning, ClusterTasks cluster) {
@@ -51,9 +46,5 @@ class ProvisioningConfiguration {
         catch (RuntimeException ex) {
             logger.error("Provisioning failed; will look again: {}", ex.toString());
         }
-    }
-
-    /** Marks that the directory is looked at on schedule. */
-    static final class ProvisioningSchedule {
     }
 }

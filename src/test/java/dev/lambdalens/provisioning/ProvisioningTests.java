@@ -287,24 +287,25 @@ class ProvisioningTests {
                  "missingData": "NOT_BREACHING", "severity": "CRITICAL", "runbookUrl": "https://wiki.example.com/t",
                  "channelIds": [%d]}""".formatted(pager))).andExpect(status().isCreated());
         long checkout = find("/api/v1/alert-rules", "Checkout throttles").get("id").asLong();
-        String silence = this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
                 {"ruleId": %d, "region": "eu-west-1", "functionPattern": "checkout-*", "endsAt": "%s",
                  "createdBy": "ops", "comment": "Checkout load test"}""".formatted(checkout, SILENCE_END)))
-            .andExpect(status().isCreated())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+            .andExpect(status().isCreated());
         this.mvc.perform(post("/api/v1/budgets").contentType(MediaType.APPLICATION_JSON).content("""
                 {"name": "Checkout budget", "amount": 250.50, "period": "CUSTOM", "startsOn": "2026-01-01",
                  "endsOn": "2026-12-31", "scope": "TAG", "scopeValue": "team=checkout", "account": "123456789012",
                  "severity": "INFO", "channelIds": [%d],
                  "thresholds": [{"kind": "FORECASTED", "value": 120}, {"kind": "ACTUAL", "value": 200, "unit": "ABSOLUTE"}]}
                 """.formatted(pager))).andExpect(status().isCreated());
+        long budgetRule = find("/api/v1/alert-rules", "Budget: Checkout budget").get("id").asLong();
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"ruleId": %d, "endsAt": "%s", "comment": "Checkout budget known to overrun"}"""
+            .formatted(budgetRule, SILENCE_END))).andExpect(status().isCreated());
         Map<String, JsonNode> rulesBefore = byName("/api/v1/alert-rules");
         Map<String, JsonNode> channelsBefore = byName("/api/v1/channels");
         Map<String, JsonNode> budgetsBefore = budgets();
-        List<JsonNode> silencesBefore = activeSilences();
-        assertThat(silencesBefore).hasSize(1);
+        Map<String, JsonNode> silencesBefore = activeSilences();
+        assertThat(silencesBefore).hasSize(2);
 
         String export = this.mvc.perform(get("/api/v1/provisioning/export"))
             .andExpect(status().isOk())
@@ -315,8 +316,9 @@ class ProvisioningTests {
                 "channels:\n  - \"pager\"").doesNotContain("pager-key", "hooks.example.com/pager");
         // from clicks to git: the hand-made objects go, the file brings them back
         this.mvc.perform(delete("/api/v1/alert-rules/" + rulesBefore.get("Checkout throttles").get("id").asLong()));
-        this.mvc.perform(delete("/api/v1/silences/" + json.readTree(silence).get("id").asLong()))
-            .andExpect(status().isOk());
+        for (JsonNode active : silencesBefore.values()) {
+            this.mvc.perform(delete("/api/v1/silences/" + active.get("id").asLong())).andExpect(status().isOk());
+        }
         for (JsonNode budget : budgetsBefore.values()) {
             this.mvc.perform(delete("/api/v1/budgets/" + budget.get("id").asLong())).andExpect(status().isNoContent());
         }
@@ -354,11 +356,16 @@ class ProvisioningTests {
             assertThat(budgetsAfter.get(name).get("definition").toString()).as(name).isEqualTo(before.toString());
             assertThat(budgetsAfter.get(name).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
         }
-        List<JsonNode> silencesAfter = activeSilences();
-        assertThat(silencesAfter).hasSize(1);
-        ObjectNode before = comparable(silencesBefore.get(0)).put("ruleId", newCheckout);
-        assertThat(comparable(silencesAfter.get(0)).toString()).isEqualTo(before.toString());
-        assertThat(silencesAfter.get(0).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
+        // a silence of a budget's alerts names the rule the budget brings, defined with it in the same file
+        long newBudgetRule = rulesAfter.get("Budget: Checkout budget").get("id").asLong();
+        Map<String, JsonNode> silencesAfter = activeSilences();
+        assertThat(silencesAfter.keySet()).isEqualTo(silencesBefore.keySet());
+        for (String comment : silencesBefore.keySet()) {
+            ObjectNode before = comparable(silencesBefore.get(comment))
+                .put("ruleId", comment.startsWith("Checkout budget") ? newBudgetRule : newCheckout);
+            assertThat(comparable(silencesAfter.get(comment)).toString()).isEqualTo(before.toString());
+            assertThat(silencesAfter.get(comment).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
+        }
     }
 
     @Test
@@ -423,8 +430,11 @@ class ProvisioningTests {
         return read("/api/v1/silences");
     }
 
-    private List<JsonNode> activeSilences() throws Exception {
-        return read("/api/v1/silences?active=true").valueStream().toList();
+    /** The silences in force, by comment. */
+    private Map<String, JsonNode> activeSilences() throws Exception {
+        Map<String, JsonNode> byComment = new TreeMap<>();
+        read("/api/v1/silences?active=true").forEach((s) -> byComment.put(s.get("comment").asString(), s));
+        return byComment;
     }
 
     private JsonNode silenceFrom(String file) throws Exception {

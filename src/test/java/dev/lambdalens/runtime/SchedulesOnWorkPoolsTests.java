@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -46,6 +47,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = { "lambdalens.provisioning.interval=1s", "lambdalens.notification.enabled=true",
         "lambdalens.notification.alertmanager.resend-interval=10s" })
 @AutoConfigureMockMvc
+@DirtiesContext // its schedules re-post every 10 s: not a context for other classes to reuse
 class SchedulesOnWorkPoolsTests {
 
     static final Path DIRECTORY = directory();
