@@ -1,5 +1,6 @@
 /*
- * Draws every element with a data-chart attribute: fetches each line from /api/v1/series and renders them with uPlot.
+ * Draws every element with a data-chart attribute: fetches its lines from /api/v1/series/batch (the charts of one
+ * [data-chart-group] together) and renders them with uPlot.
  * Minutes without data stay gaps: nothing is zero-filled or interpolated.
  */
 (function () {
@@ -9,26 +10,44 @@
   var COLORS = ['#1f77b4', '#d62728', '#ff7f0e', '#2ca02c', '#9467bd'];
   var LIMIT_COLOR = '#7f7f7f';
 
-  function seriesUrl(line, chart) {
-    var params = new URLSearchParams({
-      metric: line.metric, statistic: line.statistic, region: line.region, account: line.account,
-      from: chart.from, to: chart.to
+  // The most lines one request to /api/v1/series/batch may name.
+  var MAX_BATCH = 100;
+
+  function batchUrl(lines, chart) {
+    var params = new URLSearchParams({ from: chart.from, to: chart.to });
+    lines.forEach(function (line) {
+      params.append('line', [line.account || '', line.region, line.function || '', line.metric,
+        line.statistic || ''].join(','));
     });
-    if (line.function) {
-      params.set('function', line.function);
-    }
-    return '/api/v1/series?' + params.toString();
+    return '/api/v1/series/batch?' + params.toString();
   }
 
-  function fetchLine(line, chart) {
-    return fetch(seriesUrl(line, chart), { headers: { Accept: 'application/json' } }).then(function (response) {
-      if (response.status === 404) {
-        return { points: [] }; // nothing stored yet for this series
-      }
-      if (!response.ok) {
-        throw new Error(line.label + ': HTTP ' + response.status);
-      }
-      return response.json();
+  /* Every line of the charts given (one range), in as few requests as the batch limit allows: one per region on the
+     overview rather than one per line. Resolves to each chart's answers, in its lines' order. */
+  function fetchCharts(charts) {
+    var lines = [];
+    charts.forEach(function (chart) { chart.lines.forEach(function (line) { lines.push(line); }); });
+    var requests = [];
+    for (var i = 0; i < lines.length; i += MAX_BATCH) {
+      var part = lines.slice(i, i + MAX_BATCH);
+      requests.push(fetch(batchUrl(part, charts[0]), { headers: { Accept: 'application/json' } })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error('HTTP ' + response.status);
+          }
+          return response.json();
+        }));
+    }
+    return Promise.all(requests).then(function (answers) {
+      // a series not stored yet is null: an empty line
+      var all = [].concat.apply([], answers.map(function (a) { return a.series; }))
+        .map(function (a) { return a || { points: [] }; });
+      var at = 0;
+      return charts.map(function (chart) {
+        var mine = all.slice(at, at + chart.lines.length);
+        at += chart.lines.length;
+        return mine;
+      });
     });
   }
 
@@ -53,9 +72,8 @@
     element.replaceChildren(note);
   }
 
-  function draw(element) {
-    var chart = JSON.parse(element.getAttribute('data-chart'));
-    Promise.all(chart.lines.map(function (line) { return fetchLine(line, chart); })).then(function (answers) {
+  function draw(element, chart, answers) {
+    try {
       var data = align(answers);
       var points = answers.reduce(function (n, a) { return n + a.points.length; }, 0);
       element.setAttribute('data-points', String(points));
@@ -87,13 +105,38 @@
       new ResizeObserver(function () {
         plot.setSize({ width: Math.max(element.clientWidth, 320), height: 220 });
       }).observe(element);
-    }).catch(function (error) {
-      message(element, 'chart-error', 'Could not load this chart: ' + error.message);
-      element.setAttribute('data-drawn', 'error');
-    });
+    } catch (error) {
+      failed(element, error);
+    }
   }
 
+  function failed(element, error) {
+    message(element, 'chart-error', 'Could not load this chart: ' + error.message);
+    element.setAttribute('data-drawn', 'error');
+  }
+
+  /* Charts inside one [data-chart-group] element (a region of the overview) over one range are fetched together;
+     any other chart on its own, still in one request for all its lines. */
   document.addEventListener('DOMContentLoaded', function () {
-    document.querySelectorAll('[data-chart]').forEach(draw);
+    var groups = new Map();
+    document.querySelectorAll('[data-chart]').forEach(function (element) {
+      var chart = JSON.parse(element.getAttribute('data-chart'));
+      var owner = element.closest('[data-chart-group]') || element;
+      var byRange = groups.get(owner) || new Map();
+      groups.set(owner, byRange);
+      var range = chart.from + '/' + chart.to;
+      var members = byRange.get(range) || [];
+      byRange.set(range, members);
+      members.push({ element: element, chart: chart });
+    });
+    groups.forEach(function (byRange) {
+      byRange.forEach(function (members) {
+        fetchCharts(members.map(function (m) { return m.chart; })).then(function (answers) {
+          members.forEach(function (m, i) { draw(m.element, m.chart, answers[i]); });
+        }).catch(function (error) {
+          members.forEach(function (m) { failed(m.element, error); });
+        });
+      });
+    });
   });
 })();

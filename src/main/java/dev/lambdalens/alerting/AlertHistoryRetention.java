@@ -7,11 +7,12 @@ import java.time.ZoneOffset;
 
 import dev.lambdalens.runtime.ChunkedDelete;
 import dev.lambdalens.runtime.ClusterTasks;
+import dev.lambdalens.runtime.WorkKind;
+import dev.lambdalens.runtime.WorkPools;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * state lives on the alert itself and is never deleted here.
  */
 @Component
-class AlertHistoryRetention implements SchedulingConfigurer {
+class AlertHistoryRetention implements SmartInitializingSingleton {
 
 
     private final JdbcClient jdbc;
@@ -33,7 +34,9 @@ class AlertHistoryRetention implements SchedulingConfigurer {
 
     private final ClusterTasks cluster;
 
-    AlertHistoryRetention(JdbcClient jdbc, Clock clock, ClusterTasks cluster,
+    private final WorkPools pools;
+
+    AlertHistoryRetention(JdbcClient jdbc, Clock clock, ClusterTasks cluster, WorkPools pools,
             @Value("${lambdalens.retention.alert-history:400d}") Duration keep,
             @Value("${lambdalens.retention.enabled:true}") boolean enabled) {
         if (keep.compareTo(Duration.ofDays(1)) < 0) {
@@ -42,6 +45,7 @@ class AlertHistoryRetention implements SchedulingConfigurer {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cluster = cluster;
+        this.pools = pools;
         this.keep = keep;
         this.enabled = enabled;
     }
@@ -52,11 +56,12 @@ class AlertHistoryRetention implements SchedulingConfigurer {
         return ChunkedDelete.olderThan(this.jdbc, "alert_transition", "at", "true", cutoff);
     }
 
+    /** Hourly on the housekeeping pool (never on a thread other work waits for), once across instances. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
+    public void afterSingletonsInstantiated() {
         if (this.enabled) {
-            registrar.addFixedDelayTask(() -> this.cluster.runOnce("alert-history-retention", Duration.ofMinutes(50),
-                    this::prune), Duration.ofHours(1));
+            this.pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "alert-history-retention", Duration.ofMinutes(1),
+                    Duration.ofHours(1), () -> this.cluster.runOnce("alert-history-retention", Duration.ofMinutes(50), this::prune));
         }
     }
 }

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "alert_rule")
 class AlertRule {
 
+    /** The source prefix of LambdaLens's own built-in rules reported by another module. */
+    static final String BUILT_IN_SOURCE = "lambdalens:";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
@@ -167,13 +170,35 @@ class AlertRule {
         return this.source;
     }
 
+    /**
+     * Whether this is one of LambdaLens's own built-in rules that another module reports (such as "Notifications
+     * given up"): an ordinary row a user may rename, route, re-grade, disable or delete, though what it watches is
+     * fixed.
+     */
+    boolean builtIn() {
+        return this.source != null && this.source.startsWith(BUILT_IN_SOURCE);
+    }
+
+    /**
+     * A change by hand to a built-in rule: its name, severity, description, runbook, channels and whether it is
+     * enabled; what it watches and how it is judged are kept.
+     */
+    void editBuiltIn(RuleRequest request, Instant now) {
+        RuleDefinition kept = definition();
+        apply(new RuleDefinition((request.name() != null) ? request.name() : kept.name(), kept.signal(), kept.metric(),
+                kept.statistic(), kept.scope(), kept.scopeValue(), kept.account(), kept.region(), kept.condition(),
+                (request.severity() != null) ? request.severity() : kept.severity(), request.description(),
+                request.runbookUrl(), (request.enabled() == null) || request.enabled(),
+                (request.channelIds() != null) ? request.channelIds() : java.util.List.of()), now);
+    }
+
     /** Refuses a change by hand to a rule another module keeps. */
     void checkEditable() {
         if (this.provisionedFrom != null) {
             throw new ManagedRuleException("Alert rule " + this.id + " is provisioned from " + this.provisionedFrom
                     + ": change or remove it there");
         }
-        if (this.source != null) {
+        if (this.source != null && !builtIn()) {
             throw new ManagedRuleException("Alert rule " + this.id + " is kept by " + this.source
                     + ": change or delete that instead");
         }

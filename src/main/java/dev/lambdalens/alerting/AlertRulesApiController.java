@@ -75,9 +75,16 @@ class AlertRulesApiController {
         AlertRule rule = find(id);
         rule.checkEditable();
         RuleResponse before = RuleResponse.of(rule);
-        RuleDefinition definition = request.toDefinition();
-        this.channels.check(definition.channelIds());
-        rule.apply(definition, this.clock.instant());
+        if (rule.builtIn()) {
+            // a built-in rule: what it watches stays as shipped, whatever the request says of it
+            this.channels.check((request.channelIds() != null) ? request.channelIds() : java.util.List.of());
+            rule.editBuiltIn(request, this.clock.instant());
+        }
+        else {
+            RuleDefinition definition = request.toDefinition();
+            this.channels.check(definition.channelIds());
+            rule.apply(definition, this.clock.instant());
+        }
         this.audit.ruleChanged(before, rule);
         // disabled or narrowed: what it no longer watches resolves now, with the reason
         this.evaluation.settle(rule);

@@ -3,11 +3,11 @@ package dev.lambdalens.alerting;
 import java.time.Duration;
 
 import dev.lambdalens.collector.MetricsCollected;
+import dev.lambdalens.runtime.WorkKind;
+import dev.lambdalens.runtime.WorkPools;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -17,15 +17,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Configuration(proxyBeanMethods = false)
 class AlertingConfiguration {
 
+    /** The timed pass runs on the evaluation pool: a slow receiver or a long retention never delays it. */
     @Bean
-    SchedulingConfigurer evaluationSchedule(AlertingProperties properties, RuleEvaluation evaluation,
-            dev.lambdalens.runtime.ClusterTasks cluster) {
-        return (registrar) -> {
-            if (properties.enabled()) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> evaluateOnce(cluster, evaluation),
-                        properties.interval(), Duration.ofSeconds(30)));
-            }
-        };
+    EvaluationSchedule evaluationSchedule(AlertingProperties properties, RuleEvaluation evaluation,
+            dev.lambdalens.runtime.ClusterTasks cluster, WorkPools pools) {
+        if (properties.enabled()) {
+            pools.scheduleWithFixedDelay(WorkKind.EVALUATION, "alert-evaluation", Duration.ofSeconds(30),
+                    properties.interval(), () -> evaluateOnce(cluster, evaluation));
+        }
+        return new EvaluationSchedule();
+    }
+
+    /** Marks that timed evaluation is scheduled. */
+    static final class EvaluationSchedule {
     }
 
     @Bean

@@ -32,7 +32,7 @@ public final class ConditionWords {
         return switch (rule.signal()) {
             case METRIC -> (rule.metric() != null) ? rule.metric().unit().name().toLowerCase(Locale.ROOT) : "";
             case EXTERNAL -> "";
-            case COLLECTION_FAILING, DATA_LAG -> "min";
+            case COLLECTION_FAILING, DATA_LAG, DISCOVERY_FAILING -> "min";
             default -> "%";
         };
     }
@@ -53,6 +53,7 @@ public final class ConditionWords {
             case P99_SHARE_OF_TIMEOUT -> "p99 duration (share of the timeout)";
             case EXTERNAL -> "reported value";
             case COLLECTION_FAILING -> "minutes of failing collection";
+            case DISCOVERY_FAILING -> "minutes of failing discovery";
             case DATA_LAG -> "minutes of data lag";
         };
     }

@@ -35,14 +35,19 @@ public class ExternalAlerts {
     }
 
     /**
-     * Creates or updates the rule that stands for {@code source} (such as {@code budget:3}); returns its id.
+     * Creates or updates the rule that stands for {@code source} (such as {@code budget:3}); returns its id. A
+     * built-in rule ({@code lambdalens:...}) is only created: once it exists, its row is the user's.
      */
     @Transactional
     public long define(String source, String name, Severity severity, @Nullable String description,
             List<Long> channelIds) {
         RuleDefinition definition = new RuleDefinition(name, Signal.EXTERNAL, null, null, RuleScope.ALL, null, null,
                 null, REPORTED, severity, description, null, true, channelIds);
-        AlertRule rule = this.rules.findBySource(source)
+        java.util.Optional<AlertRule> stored = this.rules.findBySource(source);
+        if (stored.isPresent() && stored.get().builtIn()) {
+            return stored.get().id(); // a built-in rule's row is the user's to rename, route or disable: kept
+        }
+        AlertRule rule = stored
             .orElseGet(() -> this.rules.save(new AlertRule(source, definition, this.clock.instant())));
         rule.apply(definition, this.clock.instant());
         return rule.id();
@@ -56,6 +61,9 @@ public class ExternalAlerts {
     public int report(String source, Map<AlertTarget, Report> reports) {
         AlertRule rule = this.rules.findBySource(source)
             .orElseThrow(() -> new IllegalStateException("No rule kept for " + source + ": define it first"));
+        if (!rule.enabled() || rule.deleted()) {
+            return 0; // disabled or deleted by hand: nothing fires (its firing alerts were resolved then)
+        }
         Map<AlertTarget, Evaluation> evaluations = new LinkedHashMap<>();
         reports.forEach((target, report) -> evaluations.put(target,
                 new Evaluation(report.state(), report.values(), (report.state() == AlarmState.ALARM) ? 1 : 0, 1,

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.metrics.LambdaMetric;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -123,8 +124,8 @@ public class RuleEvaluation {
 
     private int settle(AlertRule rule, Map<AlertTarget, Alert> existing, List<FunctionSummary> functions,
             @Nullable Set<String> regions, Instant now) {
-        if (rule.source() != null) {
-            return 0;
+        if (rule.source() != null && !(rule.builtIn() && (rule.deleted() || !rule.enabled()))) {
+            return 0; // reported by another module, which resolves what it reported
         }
         String paused = rule.deleted() ? "the rule was deleted" : rule.enabled() ? null : "the rule was disabled";
         Set<AlertTarget> watched = (paused != null) ? Set.of() : this.signals.targets(rule.definition(), functions);
@@ -194,12 +195,14 @@ public class RuleEvaluation {
             return changes + evaluateSelf(rule, existing, regions, now);
         }
         Map<AlertTarget, Instant> judged = this.judgedUntil.computeIfAbsent(rule.id(), (id) -> new ConcurrentHashMap<>());
-        // per target, the periods to judge: (from, upTo], both period ends
+        Set<LambdaMetric> reads = EarlyBreach.reads(definition);
+        boolean early = EarlyBreach.applies(definition);
+        // per target, the periods to judge: (from, upTo], both period ends, then (upTo, fresh] judged early
         Map<AlertTarget, long[]> due = new LinkedHashMap<>();
         long earliest = Long.MAX_VALUE;
         long latest = Long.MIN_VALUE;
         for (AlertTarget target : this.signals.targets(definition, functions)) {
-            Instant watermark = collected.of(target);
+            Instant watermark = collected.of(target, reads);
             if (watermark == null && collected.polled(target)) {
                 continue; // polled, but this target's series not fetched yet
             }
@@ -209,6 +212,11 @@ public class RuleEvaluation {
                 limit = watermark.minus(this.properties.settleDelay());
             }
             long upTo = Math.floorDiv(limit.getEpochSecond(), period) * period;
+            long fresh = upTo;
+            if (early && watermark != null) {
+                Instant reached = watermark.isBefore(now) ? watermark : now;
+                fresh = Math.max(upTo, Math.floorDiv(reached.getEpochSecond(), period) * period);
+            }
             Instant last = judged.get(target);
             long from = (last != null) ? last.getEpochSecond() : upTo - period;
             Alert alert = existing.get(target);
@@ -217,10 +225,10 @@ public class RuleEvaluation {
                 from = Math.max(from, Math.floorDiv(alert.stateSince().getEpochSecond(), period) * period);
             }
             from = Math.max(from, upTo - period * MAX_CATCH_UP);
-            if (upTo > from) {
-                due.put(target, new long[] { from, upTo });
+            if (fresh > from) {
+                due.put(target, new long[] { from, upTo, fresh });
                 earliest = Math.min(earliest, from);
-                latest = Math.max(latest, upTo);
+                latest = Math.max(latest, fresh);
             }
         }
         if (due.isEmpty()) {
@@ -240,14 +248,22 @@ public class RuleEvaluation {
             for (Map.Entry<AlertTarget, long[]> entry : due.entrySet()) {
                 long[] span = entry.getValue();
                 List<@Nullable Double> column = values.get(entry.getKey());
-                if (end <= span[0] || end > span[1] || column == null) {
+                if (end <= span[0] || end > span[2] || column == null) {
                     continue;
                 }
                 int to = (int) ((end - start) / period);
                 Alert alert = existing.get(entry.getKey());
                 AlarmState current = (alert != null) ? alert.state() : AlarmState.INSUFFICIENT_DATA;
-                step.getValue().put(entry.getKey(),
-                        AlarmEvaluator.evaluate(condition, column.subList(to - range, to), current));
+                List<@Nullable Double> judgedRange = column.subList(to - range, to);
+                if (end <= span[1]) {
+                    step.getValue().put(entry.getKey(), AlarmEvaluator.evaluate(condition, judgedRange, current));
+                }
+                else if (current != AlarmState.ALARM) {
+                    // not settled yet: only a breach no later datapoint can undo is judged now
+                    int unsettled = (int) ((end - span[1]) / period);
+                    EarlyBreach.evaluate(condition, judgedRange, unsettled, current)
+                        .ifPresent((breach) -> step.getValue().put(entry.getKey(), breach));
+                }
             }
             if (!step.getValue().isEmpty()) {
                 changes += this.states.apply(rule, existing, step.getValue(), Instant.ofEpochSecond(end), false);
@@ -258,7 +274,8 @@ public class RuleEvaluation {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        due.forEach((target, span) -> judged.put(target, Instant.ofEpochSecond(span[1])));
+                        due.forEach((target, span) -> judged.merge(target, Instant.ofEpochSecond(span[1]),
+                                (was, now) -> was.isAfter(now) ? was : now));
                     }
                 });
         return changes;

@@ -23,6 +23,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class RulePagesController {
 
+    /** The fields a built-in rule's form offers. */
+    private static final java.util.List<String> BUILT_IN_FIELDS = java.util.List.of("name", "severity",
+            "description", "runbookUrl", "enabled", "channelIds");
+
     private final AlertingAudit audit;
 
     private final AlertRuleRepository rules;
@@ -64,7 +68,7 @@ class RulePagesController {
                 r.evaluationPeriods(), r.datapointsToAlarm(), r.missingData(), r.severity(), r.description(),
                 r.runbookUrl(), r.enabled(), r.channelIds(), (int) r.pendingForSeconds(),
                 (int) r.keepFiringForSeconds()));
-        return form(model, id);
+        return form(model, id, stored);
     }
 
     @PostMapping("/alerts/rules")
@@ -84,11 +88,21 @@ class RulePagesController {
             Model model) {
         AlertRule stored = find(id);
         stored.checkEditable();
+        RuleResponse before = RuleResponse.of(stored);
+        if (stored.builtIn()) {
+            // what a built-in rule watches is not in its form: only the fields it shows count
+            if (BUILT_IN_FIELDS.stream().anyMatch(errors::hasFieldErrors) || !channelsExist(rule, errors)) {
+                return form(model, id, stored);
+            }
+            stored.editBuiltIn(rule, this.clock.instant());
+            this.audit.ruleChanged(before, stored);
+            this.evaluation.settle(stored);
+            return "redirect:/alerts";
+        }
         RuleDefinition definition = definition(rule, errors);
         if (definition == null) {
             return form(model, id);
         }
-        RuleResponse before = RuleResponse.of(stored);
         stored.apply(definition, this.clock.instant());
         this.audit.ruleChanged(before, stored);
         this.evaluation.settle(stored);
@@ -139,8 +153,27 @@ class RulePagesController {
         }
     }
 
+    private boolean channelsExist(RuleRequest rule, BindingResult errors) {
+        try {
+            this.channels.check((rule.channelIds() != null) ? rule.channelIds() : java.util.List.of());
+            return true;
+        }
+        catch (InvalidFieldException ex) {
+            errors.rejectValue(ex.field(), "invalid", String.valueOf(ex.getMessage()));
+            return false;
+        }
+    }
+
+    private String form(Model model, Long id, AlertRule stored) {
+        model.addAttribute("builtIn", stored.builtIn());
+        return form(model, id);
+    }
+
     private String form(Model model, Long id) {
         model.addAttribute("ruleId", id);
+        if (!model.containsAttribute("builtIn")) {
+            model.addAttribute("builtIn", false);
+        }
         model.addAttribute("signals",
                 java.util.Arrays.stream(Signal.values()).filter((s) -> s != Signal.EXTERNAL).toList());
         model.addAttribute("scopes", RuleScope.values());

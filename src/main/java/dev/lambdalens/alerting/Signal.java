@@ -22,7 +22,9 @@ public enum Signal {
     /** The monitor itself: minutes an account and region's collection has been failing (0 while it works). */
     COLLECTION_FAILING(true),
     /** The monitor itself: minutes the oldest stored data of an account and region lags behind now. */
-    DATA_LAG(true);
+    DATA_LAG(true),
+    /** The monitor itself: minutes an account and region's discovery has been failing (0 while it works). */
+    DISCOVERY_FAILING(true);
 
     private final boolean accountLevel;
 
@@ -32,7 +34,7 @@ public enum Signal {
 
     /** Whether the signal is about LambdaLens's own collection, judged on the clock rather than on collected data. */
     public boolean selfMonitoring() {
-        return this == COLLECTION_FAILING || this == DATA_LAG;
+        return this == COLLECTION_FAILING || this == DATA_LAG || this == DISCOVERY_FAILING;
     }
 
     /** Whether the signal is about a whole account and region rather than one function. */

@@ -51,7 +51,7 @@ class SignalReader {
         long step = period.toSeconds();
         Map<AlertTarget, List<@Nullable Double>> values = new LinkedHashMap<>();
         switch (rule.signal()) {
-            case EXTERNAL, COLLECTION_FAILING, DATA_LAG -> {
+            case EXTERNAL, COLLECTION_FAILING, DATA_LAG, DISCOVERY_FAILING -> {
                 // reported, or read from the collector by SelfSignals
             }
             case METRIC -> {
@@ -107,7 +107,7 @@ class SignalReader {
     Set<AlertTarget> targets(RuleDefinition rule, List<FunctionSummary> functions) {
         boolean accountLevel = switch (rule.signal()) {
             case METRIC -> rule.metric() != null && rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
-            case ACCOUNT_CONCURRENCY_SHARE, EXTERNAL, COLLECTION_FAILING, DATA_LAG -> true;
+            case ACCOUNT_CONCURRENCY_SHARE, EXTERNAL, COLLECTION_FAILING, DATA_LAG, DISCOVERY_FAILING -> true;
             default -> false;
         };
         if (rule.signal() == Signal.EXTERNAL) {

@@ -115,7 +115,7 @@ public class CollectorStatus {
                 ? Duration.between(row.nextRunAt(), now).toSeconds() : 0;
         return new UnitStatus(row.kind(), row.account(), row.region(), row.owner(), row.running(), row.startedAt(),
                 row.durationMs(), row.nextRunAt(), lag, row.lastSuccessAt(), row.lastError(), row.lastErrorAt(),
-                row.detail(), row.runs(), row.takeovers());
+                row.detail(), row.runs(), row.takeovers(), row.failingSince());
     }
 
     /** The CloudWatch API fees of all accounts and regions for 30 days at the current settings. */

@@ -206,7 +206,7 @@ class RegionCollector {
         if (since == null || (functionsCovered != null && functionsCovered.isAfter(since))) {
             since = functionsCovered;
         }
-        if (since == null) {
+        if (since == null || functionsCovered == null) {
             return 0; // the functions have never been fetched: their first poll covers everything
         }
         Set<LambdaMetric> moved = EnumSet.noneOf(LambdaMetric.class);
@@ -236,10 +236,22 @@ class RegionCollector {
         if (series.isEmpty()) {
             return 0;
         }
-        CollectionWindow window = new CollectionWindow(from, end);
+        // from where the functions' own polls stopped (the idle group's, when older), not from the first move: the
+        // minutes fetched then join each function's watermark, so that a rule on these metrics may judge up to
+        // the window's end; CloudWatch bills per metric requested, not per minute, so the longer window is free
+        Instant start = functionsCovered;
+        Instant idleCovered = state.watermark(SeriesGroup.IDLE_FUNCTIONS);
+        if (idleCovered != null && idleCovered.isBefore(start)) {
+            start = idleCovered;
+        }
+        if (start.isAfter(from)) {
+            start = from;
+        }
+        CollectionWindow window = new CollectionWindow(start, end);
         // the window's end as the watermark: every minute is upserted, since the group's own poll may hold it already
         int stored = fetchAndStore(region, series, window, end, state, null, "signal-fetch");
-        collected.add(new MetricsCollected(region.account(), region.region(), from, end, stored));
+        collected.add(new MetricsCollected(region.account(), region.region(), start, end, stored,
+                covered(series), moved, false));
         return stored;
     }
 

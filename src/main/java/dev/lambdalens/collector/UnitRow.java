@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 record UnitRow(String name, String kind, String account, String region, @Nullable String owner,
         @Nullable Instant startedAt, @Nullable Instant endedAt, @Nullable Long durationMs, @Nullable Instant nextRunAt,
         @Nullable Instant lastSuccessAt, @Nullable String lastError, @Nullable Instant lastErrorAt,
-        @Nullable String detail, @Nullable Instant fullRefreshAt, long runs, long takeovers) {
+        @Nullable String detail, @Nullable Instant fullRefreshAt, long runs, long takeovers,
+        @Nullable Instant failingSince) {
 
     boolean running() {
         return this.startedAt != null && (this.endedAt == null || this.endedAt.isBefore(this.startedAt));

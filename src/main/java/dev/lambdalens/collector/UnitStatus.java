@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * @param lastError the last failure; with {@code lastErrorAt} after {@code lastSuccessAt} the unit is failing
  * @param detail what the last run had to say besides (discovery: the functions whose details could not be read)
  * @param takeovers how often an instance took it over from a holder whose lease ran out
+ * @param failingSince the end of the first of the failed runs since its last success; {@code null} while it works
  */
 public record UnitStatus(String kind, String account, String region, @Nullable String owner, boolean running,
         @Nullable Instant lastRunAt, @Nullable Long durationMs, @Nullable Instant nextRunAt, long lagSeconds,
         @Nullable Instant lastSuccessAt, @Nullable String lastError, @Nullable Instant lastErrorAt,
-        @Nullable String detail, long runs, long takeovers) {
+        @Nullable String detail, long runs, long takeovers, @Nullable Instant failingSince) {
 
     /** Whether its last run failed. */
     public boolean failing() {

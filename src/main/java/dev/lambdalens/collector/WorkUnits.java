@@ -64,15 +64,15 @@ class WorkUnits {
             @Nullable String detail) {
         if (error == null) {
             this.jdbc.sql("update work_unit set ended_at = ?, duration_ms = ?, next_run_at = ?, last_success_at = ?, "
-                    + "detail = ? where name = ?")
+                    + "failing_since = null, detail = ? where name = ?")
                 .params(utc(at), took.toMillis(), utc(nextRunAt), utc(at), clip(detail, 4000), unit.name())
                 .update();
         }
         else {
             this.jdbc.sql("update work_unit set ended_at = ?, duration_ms = ?, next_run_at = ?, last_error = ?, "
-                    + "last_error_at = ?, detail = ? where name = ?")
-                .params(utc(at), took.toMillis(), utc(nextRunAt), clip(error, MAX_TEXT), utc(at), clip(detail, 4000),
-                        unit.name())
+                    + "last_error_at = ?, failing_since = coalesce(failing_since, ?), detail = ? where name = ?")
+                .params(utc(at), took.toMillis(), utc(nextRunAt), clip(error, MAX_TEXT), utc(at), utc(at),
+                        clip(detail, 4000), unit.name())
                 .update();
         }
     }
@@ -96,7 +96,7 @@ class WorkUnits {
                 rs.getString("region"), rs.getString("owner"), instant(rs, "started_at"), instant(rs, "ended_at"),
                 durationMs, instant(rs, "next_run_at"), instant(rs, "last_success_at"), rs.getString("last_error"),
                 instant(rs, "last_error_at"), rs.getString("detail"), instant(rs, "full_refresh_at"),
-                rs.getLong("runs"), rs.getLong("takeovers"));
+                rs.getLong("runs"), rs.getLong("takeovers"), instant(rs, "failing_since"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

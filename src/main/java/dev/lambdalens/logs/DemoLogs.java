@@ -10,12 +10,11 @@ import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo account's logs: every minute, its functions' log lines of the minutes since the last run go through the
- * same parser and store as pushed logs do (the last two hours at startup).
+ * same parser and store as pushed logs do (the last two hours at startup). Scheduled by {@link LogsConfiguration}.
  */
 @Component
 @ConditionalOnExpression("'${lambdalens.source:demo}' == 'demo' and ${lambdalens.collector.enabled:true}")
@@ -31,7 +30,7 @@ class DemoLogs {
 
     private final Clock clock;
 
-    private long until;
+    private volatile long until;
 
     DemoLogs(Inventory inventory, LogIngest ingest, Clock clock) {
         this.inventory = inventory;
@@ -39,7 +38,10 @@ class DemoLogs {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = 60_000, initialDelay = 20_000)
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+
+    static final Duration FIRST_RUN_AFTER = Duration.ofSeconds(20);
+
     void run() {
         long now = Math.floorDiv(this.clock.instant().getEpochSecond(), 60) * 60;
         long from = (this.until > 0) ? this.until : now - FIRST_BACKFILL.toSeconds();

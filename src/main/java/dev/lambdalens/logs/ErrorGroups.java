@@ -157,16 +157,53 @@ class ErrorGroups {
             sql.append(" and function_name = ?");
             params.add(function);
         }
-        sql.append(" order by last_seen desc, id desc");
+        sql.append(" order by last_seen desc, id desc fetch first ").append(limit).append(" rows only");
         return this.jdbc.sql(sql.toString())
             .params(params)
             .query((rs, n) -> new ErrorGroup(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
                     rs.getLong(11)))
-            .list()
-            .stream()
-            .limit(limit)
-            .toList();
+            .list();
+    }
+
+    /** Where a page of groups starts: after the group last seen at this time with this id (most recent first). */
+    record Position(long lastSeen, long id) {
+
+        static final Position START = new Position(Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code limit} groups after {@code after}, most recently seen first, of one region where given, whose
+     * function, type or message contains {@code search} (any case) where given.
+     */
+    List<ErrorGroup> page(@Nullable String region, @Nullable String search, Position after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select id, account_id, region, function_name, fingerprint, error_type, message, top_frame, first_seen,
+                    last_seen, occurrences from log_error_group
+                where (last_seen < ? or (last_seen = ? and id < ?))""");
+        java.util.List<Object> params = new java.util.ArrayList<>(List.of(after.lastSeen(), after.lastSeen(),
+                after.id()));
+        if (region != null) {
+            sql.append(" and region = ?");
+            params.add(region);
+        }
+        if (search != null) {
+            String pattern = "%" + search.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            sql.append(" and (lower(function_name) like ? or lower(error_type) like ? or lower(message) like ?)");
+            params.addAll(List.of(pattern, pattern, pattern));
+        }
+        sql.append(" order by last_seen desc, id desc fetch first ").append(limit).append(" rows only");
+        return this.jdbc.sql(sql.toString())
+            .params(params)
+            .query((rs, n) -> new ErrorGroup(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getLong(10),
+                    rs.getLong(11)))
+            .list();
+    }
+
+    /** The regions that have error groups, for the page's filter. */
+    List<String> regions() {
+        return this.jdbc.sql("select distinct region from log_error_group order by region").query(String.class).list();
     }
 
     Optional<ErrorGroup> group(long id) {

@@ -20,6 +20,8 @@ import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.metrics.SeriesKey;
+import dev.lambdalens.runtime.ClusterTasks;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,18 @@ class InsightsPull {
                 sum(@billedDuration * @memorySize) as billedMsBytes, count(timedOut) as timeouts, count(oom) as oom
                 by bin(1m) as minute, @log""";
 
+    /**
+     * The error lines the push path's subscription filter sends (runtimes' error shapes, {@code ERROR} and
+     * {@code FATAL} levels, timeouts), one row each, read by the same parser; never the REPORT lines, which the
+     * first query counts (matched by their text: {@code @type} exists only in the text log format, and a comparison
+     * with a missing field matches nothing).
+     */
+    static final String ERRORS_QUERY = """
+            fields @timestamp, @message, @logStream, @log, @ptr
+            | filter @message not like /^REPORT RequestId/ and @message like /ERROR|FATAL|Task timed out|\
+            Traceback|Exception|Runtime exited|errorType|Runtime\\.OutOfMemory/
+            | sort @timestamp asc""";
+
     private static final Logger log = LoggerFactory.getLogger(InsightsPull.class);
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS]");
@@ -78,8 +92,15 @@ class InsightsPull {
 
     private final Clock clock;
 
+    private final ClusterTasks cluster;
+
+    private final MeterRegistry meters;
+
+    private final LogIngest ingest;
+
     InsightsPull(LogsInsightsClients clients, LogsProperties properties, InsightsUsage usage, LogGroups logGroups,
-            Inventory inventory, SampleStore samples, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            Inventory inventory, SampleStore samples, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+            ClusterTasks cluster, MeterRegistry meters, LogIngest ingest) {
         this.clients = clients;
         this.properties = properties;
         this.usage = usage;
@@ -89,13 +110,22 @@ class InsightsPull {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
+        this.cluster = cluster;
+        this.meters = meters;
+        this.ingest = ingest;
     }
 
     /** What one run did in one account and region. */
     record Outcome(int queries, int completed, int limitExceeded, int failed, int rows, boolean capReached) {
     }
 
-    /** Pulls every account and region with selected functions; one failing never stops the others. */
+    /**
+     * Pulls every account and region with selected functions; one failing never stops the others. Each account and
+     * region is pulled by one instance at a time, under a lock held (renewed) while its queries run and for most of
+     * an interval after: two instances never run the same queries (nor pay for them twice), and a region just
+     * pulled by one is not pulled again by another for the last few minutes. Instances running at once share the
+     * regions between them.
+     */
     void runAll() {
         Map<String, List<FunctionSummary>> byRegion = new HashMap<>();
         this.inventory.functions()
@@ -104,12 +134,26 @@ class InsightsPull {
             .forEach((f) -> byRegion.computeIfAbsent(f.account() + "/" + f.region(), (k) -> new ArrayList<>()).add(f));
         byRegion.forEach((key, functions) -> {
             try {
-                pull(functions.get(0).account(), functions.get(0).region(), functions);
+                String account = functions.get(0).account();
+                String region = functions.get(0).region();
+                boolean ran = this.cluster.runOnce("logs-insights:" + key, quietAfterRun(), () -> {
+                    pull(account, region, functions);
+                    this.meters.counter("lambdalens.logs.insights.pulls", "account", account, "region", region)
+                        .increment();
+                });
+                if (!ran) {
+                    log.debug("Logs Insights pull of {} skipped: another instance pulls it", key);
+                }
             }
             catch (RuntimeException ex) {
                 log.warn("Logs Insights pull of {} failed: {}", key, ex.getMessage());
             }
         });
+    }
+
+    /** Nine tenths of the interval: the next run of any instance after this one is about an interval later. */
+    private java.time.Duration quietAfterRun() {
+        return this.properties.insights().interval().multipliedBy(9).dividedBy(10);
     }
 
     /** Queries the minutes since each function's watermark, up to now less the settle delay. */
@@ -149,7 +193,7 @@ class InsightsPull {
                     String id = client.startQuery((r) -> r.logGroupNames(work.logGroups())
                         .startTime(work.from())
                         .endTime(work.to() - 1) // endTime is inclusive; minutes are [from, to)
-                        .queryString(QUERY)
+                        .queryString(work.errors() ? ERRORS_QUERY : QUERY)
                         .limit(settings.rowsPerQuery())).queryId();
                     running.add(new Running(work, id, this.clock.millis()));
                     started++;
@@ -210,12 +254,17 @@ class InsightsPull {
                     // the answer may be cut: ask again for each half of the window
                     long middle = w.from() + Math.floorDiv((w.to() - w.from()) / 60, 2) * 60;
                     w.window().pending++; // one query becomes two
-                    queue.addFirst(new Work(w.logGroups(), w.window(), middle, w.to()));
-                    queue.addFirst(new Work(w.logGroups(), w.window(), w.from(), middle));
+                    queue.addFirst(new Work(w.logGroups(), w.window(), middle, w.to(), w.errors()));
+                    queue.addFirst(new Work(w.logGroups(), w.window(), w.from(), middle, w.errors()));
                     continue;
                 }
                 rows += results.size();
-                store(account, region, results);
+                if (w.errors()) {
+                    storeErrors(account, region, results);
+                }
+                else {
+                    store(account, region, results);
+                }
                 w.window().pending--;
                 finish(w.window());
             }
@@ -235,9 +284,14 @@ class InsightsPull {
             return;
         }
         Window window = new Window(account, region, functions.stream().map(FunctionSummary::name).toList(), to);
+        List<String> groups = functions.stream().map((f) -> this.logGroups.logGroupOf(f.name())).toList();
         window.pending = 1;
-        queue.add(new Work(functions.stream().map((f) -> this.logGroups.logGroupOf(f.name())).toList(), window, from,
-                to));
+        queue.add(new Work(groups, window, from, to, false));
+        if (this.properties.insights().errors()) {
+            // a second query over the same window, under the same concurrency limit and cap
+            window.pending++;
+            queue.add(new Work(groups, window, from, to, true));
+        }
     }
 
     private long watermark(String account, String region, String function, long to) {
@@ -309,6 +363,52 @@ class InsightsPull {
             this.samples.upsert(out);
             this.events.publishEvent(new MetricsCollected(account, region, Instant.ofEpochSecond(first),
                     Instant.ofEpochSecond(last + 60), out.values().stream().mapToInt(List::size).sum()));
+        }
+    }
+
+    /**
+     * Turns the error rows (one per log event) into events of their functions and stores them as pushed errors are:
+     * each once, by its event pointer, so a window asked again adds nothing.
+     */
+    private void storeErrors(String account, String region, List<List<ResultField>> results) {
+        Map<String, LogIngest.FunctionEvents> byFunction = new java.util.LinkedHashMap<>();
+        for (List<ResultField> row : results) {
+            Map<String, String> fields = new HashMap<>();
+            row.forEach((f) -> fields.put(f.field(), f.value()));
+            String logRef = fields.get("@log");
+            String timestamp = fields.get("@timestamp");
+            String message = fields.get("@message");
+            String pointer = fields.get("@ptr");
+            if (logRef == null || timestamp == null || message == null || pointer == null) {
+                continue;
+            }
+            String logGroup = logRef.contains(":") ? logRef.substring(logRef.indexOf(':') + 1) : logRef;
+            String owner = logRef.contains(":") ? logRef.substring(0, logRef.indexOf(':')) : account;
+            FunctionSummary function = this.logGroups.function(owner, logGroup, region).orElse(null);
+            if (function == null) {
+                continue;
+            }
+            long at = LocalDateTime.parse(timestamp, MINUTE).toInstant(ZoneOffset.UTC).toEpochMilli();
+            String stream = fields.getOrDefault("@logStream", "");
+            byFunction.computeIfAbsent(function.name(),
+                    (n) -> new LogIngest.FunctionEvents(account, region, n, new ArrayList<>()))
+                .events()
+                .add(new LogEvent(eventId(pointer), at, message, LogEvent.versionOf(stream)));
+        }
+        if (!byFunction.isEmpty()) {
+            this.ingest.ingestErrors(List.copyOf(byFunction.values()));
+        }
+    }
+
+    /** An event id that fits the stored column: Logs Insights' pointers run to a few hundred characters. */
+    static String eventId(String pointer) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(pointer.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "ptr-" + java.util.HexFormat.of().formatHex(hash, 0, 24);
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
         }
     }
 
@@ -400,7 +500,7 @@ class InsightsPull {
         }
     }
 
-    private record Work(List<String> logGroups, Window window, long from, long to) {
+    private record Work(List<String> logGroups, Window window, long from, long to, boolean errors) {
     }
 
     private record Running(Work work, String id, long startedAt) {

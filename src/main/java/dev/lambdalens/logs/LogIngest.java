@@ -100,6 +100,67 @@ class LogIngest {
         return new Outcome(reports, errorCount, duplicates, ignored);
     }
 
+    /**
+     * Stores the error lines of a batch read by the Logs Insights pull, whose REPORT figures arrive aggregated by
+     * their own query: each error once (by event id), then only the error series of the minutes touched (logged
+     * errors, new groups, the busiest group's count), recomputed from everything stored, so the pulled report
+     * figures of those minutes stay as they are.
+     */
+    @Transactional
+    Outcome ingestErrors(List<FunctionEvents> batch) {
+        int errorCount = 0;
+        int duplicates = 0;
+        int ignored = 0;
+        Map<SeriesKey, List<Point>> out = new HashMap<>();
+        Map<String, long[]> regions = new LinkedHashMap<>();
+        for (FunctionEvents f : batch) {
+            TreeSet<Long> minutes = new TreeSet<>();
+            for (LogEvent event : f.events()) {
+                Optional<LogLine> line = LogLineParser.parse(event.message());
+                if (line.isEmpty() || !(line.get() instanceof LogLine.Error error)) {
+                    ignored++;
+                    continue;
+                }
+                if (!this.errors.store(f.account(), f.region(), f.function(), event, error)) {
+                    duplicates++;
+                    continue;
+                }
+                errorCount++;
+                minutes.add(event.minute());
+            }
+            if (minutes.isEmpty()) {
+                continue;
+            }
+            Map<Long, ErrorGroups.MinuteErrors> counted = this.errors.minutes(f.account(), f.region(), f.function(),
+                    minutes.first(), minutes.last());
+            for (long minute : minutes) {
+                ErrorGroups.MinuteErrors e = counted.getOrDefault(minute, ErrorGroups.MinuteErrors.NONE);
+                Map<SeriesKey, Double> samples = new LinkedHashMap<>();
+                samples.put(SeriesKey.ofFunction(f.account(), f.region(), f.function(), LambdaMetric.LOGGED_ERRORS,
+                        Statistic.SUM), (double) e.count());
+                samples.put(SeriesKey.ofFunction(f.account(), f.region(), f.function(),
+                        LambdaMetric.NEW_ERROR_GROUPS, Statistic.SUM), (double) e.newGroups());
+                samples.put(SeriesKey.ofFunction(f.account(), f.region(), f.function(),
+                        LambdaMetric.ERROR_GROUP_PEAK, Statistic.MAXIMUM), (double) e.peak());
+                MinuteFigures.addTo(out, minute, samples);
+            }
+            long[] range = regions.computeIfAbsent(f.account() + "/" + f.region(),
+                    (k) -> new long[] { Long.MAX_VALUE, Long.MIN_VALUE, 0 });
+            range[0] = Math.min(range[0], minutes.first());
+            range[1] = Math.max(range[1], minutes.last() + 60);
+            range[2] += minutes.size();
+        }
+        if (!out.isEmpty()) {
+            this.samples.upsert(out);
+        }
+        regions.forEach((key, range) -> {
+            String[] parts = key.split("/");
+            this.events.publishEvent(new MetricsCollected(parts[0], parts[1], Instant.ofEpochSecond(range[0]),
+                    Instant.ofEpochSecond(range[1]), (int) range[2]));
+        });
+        return new Outcome(0, errorCount, duplicates, ignored);
+    }
+
     private boolean storeReport(FunctionEvents f, LogEvent event, LogLine.Report r) {
         boolean known = this.jdbc.sql("""
                 select count(*) from log_report

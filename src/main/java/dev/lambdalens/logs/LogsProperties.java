@@ -44,6 +44,7 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
      * @param enabled whether the queries run (with {@code lambdalens.source=aws})
      * @param functions a glob ({@code *}, {@code ?}) of the function names queried
      * @param interval time between runs; each run queries the minutes since the last one
+     * @param initialDelay time from startup to the first run; the interval when not set
      * @param settleDelay how far behind now a run stops, so that late log events have arrived
      * @param maxConcurrentQueries queries running at once per account and region, below the account's limit
      * (30 by default) so that other users of Logs Insights keep theirs
@@ -52,17 +53,23 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
      * @param pricePerGb the Logs Insights price per GB scanned
      * @param pollInterval time between GetQueryResults calls while a query runs
      * @param queryTimeout a query still running after this long is stopped and its minutes asked again next run
+     * @param errors whether a second query per window reads the error lines for the error groups (it scans the same
+     * events again: twice the bytes scanned)
      * @param rowsPerQuery the rows one query may return (Logs Insights' limit is 10,000); a window whose answer
      * reaches it is asked again in two halves
      */
     record Insights(@DefaultValue("false") boolean enabled, @DefaultValue("*") String functions,
-            @DefaultValue("5m") Duration interval, @DefaultValue("5m") Duration settleDelay,
+            @DefaultValue("5m") Duration interval, @Nullable Duration initialDelay,
+            @DefaultValue("5m") Duration settleDelay,
             @DefaultValue("4") int maxConcurrentQueries, @DefaultValue("20") int maxLogGroupsPerQuery,
             @DefaultValue("5") BigDecimal monthlyCapUsd, @DefaultValue("0.005") BigDecimal pricePerGb,
             @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration queryTimeout,
-            @DefaultValue("10000") int rowsPerQuery) {
+            @DefaultValue("10000") int rowsPerQuery, @DefaultValue("true") boolean errors) {
 
         Insights {
+            if (initialDelay != null && initialDelay.isNegative()) {
+                throw new IllegalArgumentException("lambdalens.logs.insights.initial-delay must not be negative");
+            }
             if (maxConcurrentQueries < 1 || maxConcurrentQueries > 100) {
                 throw new IllegalArgumentException("lambdalens.logs.insights.max-concurrent-queries must be 1-100");
             }
@@ -78,6 +85,11 @@ record LogsProperties(@DefaultValue("false") boolean enabled, @Nullable String a
             if (monthlyCapUsd.signum() < 0 || pricePerGb.signum() < 0) {
                 throw new IllegalArgumentException("lambdalens.logs.insights amounts cannot be negative");
             }
+        }
+
+        /** When the first run starts after startup. */
+        Duration firstRunAfter() {
+            return (this.initialDelay != null) ? this.initialDelay : this.interval;
         }
     }
 }

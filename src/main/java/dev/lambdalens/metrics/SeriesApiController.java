@@ -58,24 +58,84 @@ class SeriesApiController {
             @Nullable String to,
             @Parameter(description = "seconds per point, a multiple of 60") @RequestParam(required = false)
             @Nullable Long step) {
-        LambdaMetric lambdaMetric = LambdaMetric.fromMetricName(metric)
-            .orElseThrow(() -> new InvalidParameterException("metric", "metric '" + metric + "' is not one of "
-                    + Arrays.stream(LambdaMetric.values()).map(LambdaMetric::metricName).collect(Collectors.joining(", "))));
-        Statistic stat = statistic(lambdaMetric, statistic);
-        String functionName = (function == null || function.isBlank()) ? null : function;
-        checkScope(lambdaMetric, functionName);
         Instant end = (to != null) ? Instants.parse("to", to) : this.clock.instant();
         Instant start = (from != null) ? Instants.parse("from", from) : end.minus(DEFAULT_RANGE);
         if (!start.isBefore(end)) {
             throw new InvalidParameterException("from", "from (" + start + ") must be before to (" + end + ")");
         }
         long stepSeconds = step(step, start, end);
-        String accountId = account(account, region, functionName, lambdaMetric);
-        SeriesKey key = new SeriesKey(accountId, region, functionName, lambdaMetric, stat);
+        SeriesKey key = key(metric, statistic, region, function, account);
         if (!this.queries.exists(key)) {
             throw notFound(key);
         }
         return SeriesResponse.of(this.queries.read(key, start, end, stepSeconds));
+    }
+
+    /** The most series one batch answers. */
+    static final int MAX_BATCH = 100;
+
+    @GetMapping("/batch")
+    @Operation(summary = "Several series in one answer", description = "The series named by each line parameter "
+            + "(account,region,function,metric,statistic; function empty at the account level, statistic empty for "
+            + "the metric's headline one), over one range at one step, in the order asked: one request for a page's "
+            + "charts instead of one per line. A series not stored is null; a line that cannot be read is a 400 "
+            + "naming it.")
+    BatchResponse batch(@Parameter(description = "account,region,function,metric,statistic; repeated, at most 100")
+            @RequestParam(name = "line") List<String> asBound,
+            @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable Long step, jakarta.servlet.http.HttpServletRequest request) {
+        // the values as sent: Spring splits a single comma-separated value into a list of its parts
+        String[] sent = request.getParameterValues("line");
+        List<String> lines = (sent != null) ? List.of(sent) : asBound;
+        if (lines.isEmpty() || lines.size() > MAX_BATCH) {
+            throw new InvalidParameterException("line", "give 1 to " + MAX_BATCH + " line parameters, not "
+                    + lines.size());
+        }
+        Instant end = (to != null) ? Instants.parse("to", to) : this.clock.instant();
+        Instant start = (from != null) ? Instants.parse("from", from) : end.minus(DEFAULT_RANGE);
+        if (!start.isBefore(end)) {
+            throw new InvalidParameterException("from", "from (" + start + ") must be before to (" + end + ")");
+        }
+        long stepSeconds = step(step, start, end);
+        List<@Nullable SeriesResponse> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String[] parts = lines.get(i).split(",", -1);
+            if (parts.length != 5 || parts[1].isBlank() || parts[3].isBlank()) {
+                throw new InvalidParameterException("line", "line " + (i + 1) + " ('" + lines.get(i) + "') must be "
+                        + "account,region,function,metric,statistic (function and statistic may be empty)");
+            }
+            SeriesKey key;
+            try {
+                key = key(parts[3], parts[4], parts[1], parts[2], parts[0]);
+            }
+            catch (InvalidParameterException ex) {
+                throw new InvalidParameterException("line", "line " + (i + 1) + " ('" + lines.get(i) + "'): "
+                        + ex.getBody().getDetail());
+            }
+            catch (ErrorResponseException ex) {
+                answers.add(null); // no account has this series
+                continue;
+            }
+            answers.add(this.queries.exists(key) ? SeriesResponse.of(this.queries.read(key, start, end, stepSeconds))
+                    : null);
+        }
+        return new BatchResponse(answers);
+    }
+
+    /** The answer of {@code GET /api/v1/series/batch}: one entry per line asked, null where nothing is stored. */
+    record BatchResponse(List<@Nullable SeriesResponse> series) {
+    }
+
+    private SeriesKey key(String metric, @Nullable String statistic, String region, @Nullable String function,
+            @Nullable String account) {
+        LambdaMetric lambdaMetric = LambdaMetric.fromMetricName(metric)
+            .orElseThrow(() -> new InvalidParameterException("metric", "metric '" + metric + "' is not one of "
+                    + Arrays.stream(LambdaMetric.values()).map(LambdaMetric::metricName).collect(Collectors.joining(", "))));
+        Statistic stat = statistic(lambdaMetric, statistic);
+        String functionName = (function == null || function.isBlank()) ? null : function;
+        checkScope(lambdaMetric, functionName);
+        String accountId = account(account, region, functionName, lambdaMetric);
+        return new SeriesKey(accountId, region, functionName, lambdaMetric, stat);
     }
 
     private static Statistic statistic(LambdaMetric metric, @Nullable String requested) {

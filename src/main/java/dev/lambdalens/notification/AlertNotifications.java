@@ -40,8 +40,9 @@ class AlertNotifications {
         List<AlertGroupChanged.Change> silenced = new ArrayList<>();
         // a silence covers what is notified while it lasts: a change judged late (a backfill) counts when it is sent
         java.time.Instant now = this.clock.instant();
+        Silences.InForce inForce = this.silences.inForce(now);
         for (AlertGroupChanged.Change change : group.changes()) {
-            boolean quiet = this.silences.silencing(group.ruleId(), change.target(), now).isPresent();
+            boolean quiet = inForce.silencing(group.ruleId(), change.target()).isPresent();
             (quiet ? silenced : heard).add(change);
         }
         owe(group, heard, false);

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what a failed attempt means ({@link DeliveryOutcome}): when to try again, when to give up; and keeps the
  * monitor honest about itself: a channel whose deliveries are given up is marked failing and raises the built-in
- * "Notifications given up" alert (one per channel, delivered through every channel, silenced and acknowledged like
+ * "Notifications given up" alert (one per channel, delivered through every other channel, silenced and acknowledged like
  * any other), which resolves once a delivery to that channel gets through again.
  */
 @Component
@@ -23,6 +23,11 @@ class DeliveryFailures {
 
     /** The rule the built-in channel alerts belong to. */
     static final String SOURCE = "lambdalens:notifications";
+
+    /** The target of a channel's built-in alert: account {@value}, region {@link #REGION}, the channel's name. */
+    static final String ACCOUNT = "lambdalens";
+
+    static final String REGION = "channels";
 
     private final NotificationProperties properties;
 
@@ -63,7 +68,7 @@ class DeliveryFailures {
         this.alerts.define(SOURCE, "Notifications given up", Severity.CRITICAL,
                 "A channel refused or failed deliveries until LambdaLens gave them up: fix its URL or secret on "
                         + "the Channels page.", List.of());
-        this.alerts.report(SOURCE, Map.of(new AlertTarget("lambdalens", "channels", channel.name()),
+        this.alerts.report(SOURCE, Map.of(new AlertTarget(ACCOUNT, REGION, channel.name()),
                 new ExternalAlerts.Report(state, reason, List.of())));
     }
 }

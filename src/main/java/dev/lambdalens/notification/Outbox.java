@@ -37,17 +37,29 @@ class Outbox {
 
     /**
      * Owe {@code event} to the channels it concerns: those named in {@code channelIds} (every channel when none is
-     * named) whose minimum severity {@code severity} meets.
+     * named) whose minimum severity {@code severity} meets. A channel is skipped for an event only about its own
+     * failure (the built-in "Notifications given up" alert): it cannot carry that news, and trying again would only
+     * owe it one more delivery it will give up.
      */
     void owe(Map<String, Object> event, Severity severity, List<Long> channelIds, boolean silenced) {
         String key = String.valueOf(event.get("idempotencyKey"));
         String payload = this.json.writeValueAsString(event);
         for (Channel channel : this.channels.findAll()) {
             boolean named = channelIds.isEmpty() || channelIds.contains(channel.id());
-            if (named && channel.wants(severity)) {
+            if (named && channel.wants(severity) && !onlyAbout(channel, event)) {
                 this.deliveries.save(new Delivery(channel.id(), key, payload, this.clock.instant(), silenced));
             }
         }
+    }
+
+    private static boolean onlyAbout(Channel channel, Map<String, Object> event) {
+        if (!(event.get("alerts") instanceof List<?> alerts) || alerts.isEmpty()) {
+            return false;
+        }
+        return alerts.stream()
+            .allMatch((a) -> a instanceof Map<?, ?> alert && DeliveryFailures.ACCOUNT.equals(alert.get("account"))
+                    && DeliveryFailures.REGION.equals(alert.get("region"))
+                    && channel.name().equals(alert.get("function")));
     }
 
     /** An event about the alerts of one rule, in the form the outbox stores and the formats read. */

@@ -33,4 +33,26 @@ public final class ChunkedDelete {
         while (chunk == CHUNK);
         return deleted;
     }
+
+    /**
+     * As {@link #olderThan(JdbcClient, String, String, String, OffsetDateTime)}, for a table without an {@code id}
+     * (keyed by several columns) and a time column of any type (epoch seconds for the log tables): each statement
+     * deletes up to the time of the {@link #CHUNK}th oldest row, never splitting rows of one time value, so a chunk
+     * is about {@code CHUNK} rows and is found on the time column's index alone.
+     */
+    public static long olderThanByTime(JdbcClient jdbc, String table, String timeColumn, String also, Object cutoff) {
+        String where = " where " + timeColumn + " < ? and (" + also + ")";
+        String boundary = "select " + timeColumn + " from " + table + where + " order by " + timeColumn + " offset "
+                + (CHUNK - 1) + " rows fetch next 1 rows only";
+        long deleted = 0;
+        while (true) {
+            var last = jdbc.sql(boundary).param(cutoff).query().singleColumn();
+            if (last.isEmpty()) {
+                return deleted + jdbc.sql("delete from " + table + where).param(cutoff).update();
+            }
+            deleted += jdbc.sql("delete from " + table + where + " and " + timeColumn + " <= ?")
+                .params(cutoff, last.get(0))
+                .update();
+        }
+    }
 }

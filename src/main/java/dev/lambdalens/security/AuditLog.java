@@ -40,17 +40,27 @@ class AuditLog {
                 change.entityId(), write(change.before()), write(change.after())));
     }
 
-    @Transactional(readOnly = true)
-    List<AuditEvent.View> recent(@Nullable String entityType, int limit) {
-        PageRequest page = PageRequest.of(0, limit);
-        return ((entityType != null) ? this.events.findByEntityTypeOrderByIdDesc(entityType, page)
-                : this.events.findAllByOrderByIdDesc(page)).stream().map(AuditEvent::view).toList();
-    }
-
     /** Up to {@code limit} events before the id {@code before}, newest first, narrowed by the filters that are set. */
+    @Transactional(readOnly = true)
     List<AuditEvent> page(long before, @Nullable String entityType, @Nullable String actor, java.time.Instant from,
             java.time.Instant to, int limit) {
-        return this.events.page(before, entityType, actor, from, to, org.springframework.data.domain.Limit.of(limit));
+        return page(before, entityType, actor, from, to, null, limit);
+    }
+
+    /** As above, with {@code search} (any case) in the actor, action, entity type or id where it is given. */
+    @Transactional(readOnly = true)
+    List<AuditEvent> page(long before, @Nullable String entityType, @Nullable String actor, java.time.Instant from,
+            java.time.Instant to, @Nullable String search, int limit) {
+        String pattern = (search == null || search.isBlank()) ? null
+                : "%" + search.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+        return this.events.page(before, entityType, actor, from, to, pattern,
+                org.springframework.data.domain.Limit.of(limit));
+    }
+
+    /** The kinds of entity in the log. */
+    @Transactional(readOnly = true)
+    List<String> entityTypes() {
+        return this.events.entityTypes();
     }
 
     static String actor() {

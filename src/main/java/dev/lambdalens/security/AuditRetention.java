@@ -7,11 +7,12 @@ import java.time.ZoneOffset;
 
 import dev.lambdalens.runtime.ChunkedDelete;
 import dev.lambdalens.runtime.ClusterTasks;
+import dev.lambdalens.runtime.WorkKind;
+import dev.lambdalens.runtime.WorkPools;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * changes for a yearly review, and some) are deleted in chunks, once an hour across instances.
  */
 @Component
-class AuditRetention implements SchedulingConfigurer {
+class AuditRetention implements SmartInitializingSingleton {
 
 
     private final JdbcClient jdbc;
@@ -32,7 +33,9 @@ class AuditRetention implements SchedulingConfigurer {
 
     private final ClusterTasks cluster;
 
-    AuditRetention(JdbcClient jdbc, Clock clock, ClusterTasks cluster,
+    private final WorkPools pools;
+
+    AuditRetention(JdbcClient jdbc, Clock clock, ClusterTasks cluster, WorkPools pools,
             @Value("${lambdalens.retention.audit:400d}") Duration keep,
             @Value("${lambdalens.retention.enabled:true}") boolean enabled) {
         if (keep.compareTo(Duration.ofDays(1)) < 0) {
@@ -41,6 +44,7 @@ class AuditRetention implements SchedulingConfigurer {
         this.jdbc = jdbc;
         this.clock = clock;
         this.cluster = cluster;
+        this.pools = pools;
         this.keep = keep;
         this.enabled = enabled;
     }
@@ -51,11 +55,12 @@ class AuditRetention implements SchedulingConfigurer {
         return ChunkedDelete.olderThan(this.jdbc, "audit_event", "at", "true", cutoff);
     }
 
+    /** Hourly on the housekeeping pool (never on a thread other work waits for), once across instances. */
     @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
+    public void afterSingletonsInstantiated() {
         if (this.enabled) {
-            registrar.addFixedDelayTask(() -> this.cluster.runOnce("audit-retention", Duration.ofMinutes(50),
-                    this::prune), Duration.ofHours(1));
+            this.pools.scheduleWithFixedDelay(WorkKind.HOUSEKEEPING, "audit-retention", Duration.ofMinutes(1),
+                    Duration.ofHours(1), () -> this.cluster.runOnce("audit-retention", Duration.ofMinutes(50), this::prune));
         }
     }
 }

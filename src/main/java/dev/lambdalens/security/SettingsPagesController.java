@@ -3,8 +3,10 @@ package dev.lambdalens.security;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Settings pages for admins: users, API tokens (a new token shown once), and the audit log.
@@ -82,12 +85,47 @@ class SettingsPagesController {
         return attempt(() -> this.tokens.revoke(id), "Token revoked.", redirect);
     }
 
+    /** Events per page of the audit log page when the address names no limit. */
+    static final int AUDIT_PAGE = 50;
+
+    /**
+     * The audit log, newest first, a page at a time (keyset: the next page starts after the last event shown, so
+     * events written meanwhile never shift it), narrowed by entity type, actor and a search.
+     */
     @GetMapping("/settings/audit")
-    String audit(@RequestParam(required = false) @Nullable String entityType, Model model) {
-        model.addAttribute("events", this.audit.recent((entityType == null || entityType.isBlank()) ? null : entityType,
-                500));
-        model.addAttribute("entityType", entityType);
+    String audit(@RequestParam(required = false) @Nullable String entityType,
+            @RequestParam(required = false) @Nullable String actor,
+            @RequestParam(required = false) @Nullable String search,
+            @RequestParam(required = false) @Nullable Integer limit,
+            @RequestParam(required = false) @Nullable String cursor, Model model) {
+        int size = (limit != null) ? Paging.limit(limit) : AUDIT_PAGE;
+        long before = (cursor != null && !cursor.isBlank()) ? Paging.number(Paging.keyOf(cursor, 1).get(0))
+                : Long.MAX_VALUE;
+        String type = blankToNull(entityType);
+        String by = blankToNull(actor);
+        List<AuditEvent> rows = this.audit.page(before, type, by, Instant.EPOCH, Paging.END_OF_TIME, search, size + 1);
+        List<AuditEvent.View> events = rows.stream().limit(size).map(AuditEvent::view).toList();
+        model.addAttribute("events", events);
+        model.addAttribute("entityType", type);
+        model.addAttribute("actor", by);
+        model.addAttribute("search", blankToNull(search));
+        model.addAttribute("entityTypes", this.audit.entityTypes());
+        model.addAttribute("paged", cursor != null && !cursor.isBlank());
+        model.addAttribute("next", (rows.size() > size)
+                ? ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("cursor", Paging.cursorOf(events.get(events.size() - 1).id()))
+                    .build()
+                    .toUriString()
+                : null);
+        model.addAttribute("first", ServletUriComponentsBuilder.fromCurrentRequest()
+            .replaceQueryParam("cursor")
+            .build()
+            .toUriString());
         return "security/audit";
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
     }
 
     /** A role as the form's choice sends it. */

@@ -34,7 +34,8 @@ class AlertHistoryRetentionTests {
         transition(jdbc, alert, at(399));
         transition(jdbc, alert, at(1));
         AlertHistoryRetention retention = new AlertHistoryRetention(jdbc, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ClusterTasks(dataSource, new RuntimeProperties(null, Duration.ofMinutes(10), Duration.ofSeconds(60), 4, 2, 2, 8, 2)), Duration.ofDays(400), true);
+                new ClusterTasks(dataSource, new RuntimeProperties(null, Duration.ofMinutes(10), Duration.ofSeconds(60), 4, 2, 2, 8, 2)),
+                null /* prune() alone: nothing scheduled */, Duration.ofDays(400), true);
         assertThat(retention.prune()).isEqualTo(25_000);
         assertThat(jdbc.sql("select at from alert_transition order by at").query(OffsetDateTime.class).list())
             .extracting(OffsetDateTime::toInstant)

@@ -105,7 +105,7 @@ class AlertingTests {
     void shouldShipTheDefaultRules() throws Exception {
         this.mvc.perform(get("/api/v1/alert-rules"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$", hasSize(6)))
+            .andExpect(jsonPath("$", hasSize(8)))
             .andExpect(jsonPath("$[0].signal").value("ACCOUNT_CONCURRENCY_SHARE"))
             .andExpect(jsonPath("$[0].threshold").value(80.0))
             .andExpect(jsonPath("$[0].evaluationPeriods").value(5))
@@ -114,7 +114,11 @@ class AlertingTests {
             .andExpect(jsonPath("$[1].evaluationPeriods").value(5))
             .andExpect(jsonPath("$[1].keepFiringForSeconds").value(600))
             .andExpect(jsonPath("$[4].signal").value("COLLECTION_FAILING"))
-            .andExpect(jsonPath("$[5].signal").value("DATA_LAG"));
+            .andExpect(jsonPath("$[5].signal").value("DATA_LAG"))
+            .andExpect(jsonPath("$[6].name").value("Notifications given up"))
+            .andExpect(jsonPath("$[6].signal").value("EXTERNAL"))
+            .andExpect(jsonPath("$[7].signal").value("DISCOVERY_FAILING"))
+            .andExpect(jsonPath("$[7].threshold").value(30.0));
     }
 
     @Test

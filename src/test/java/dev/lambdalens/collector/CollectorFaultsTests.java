@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.lambdalens.alerting.AlertBoard;
+import dev.lambdalens.alerting.RuleEvaluation;
 import dev.lambdalens.collector.source.aws.AwsStubAccess;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
@@ -63,6 +65,12 @@ class CollectorFaultsTests {
     @Autowired
     CollectorStatus status;
 
+    @Autowired
+    RuleEvaluation evaluation;
+
+    @Autowired
+    AlertBoard board;
+
     @DynamicPropertySource
     static void endpoint(DynamicPropertyRegistry registry) {
         registry.add("lambdalens.aws.endpoint", stub::endpoint);
@@ -104,6 +112,39 @@ class CollectorFaultsTests {
         this.trigger.runCycle();
         assertThat(discovery().failing()).isFalse();
         assertThat(stub.getFunctionCalls() - before).as("GetFunction calls").isEqualTo(1);
+    }
+
+    @Test
+    void shouldRaiseTheBuiltInAlertWhenDiscoveryHasFailedFor30MinutesAndResolveItWhenItRecovers() {
+        stub.reset();
+        load("fn-0", "fn-1");
+        this.trigger.runCycle();
+        this.evaluation.evaluateAll();
+        stub.throttleListFunctions(1000);
+        this.clock.advance(Duration.ofMinutes(16)); // the first failed discovery
+        this.trigger.runCycle();
+        assertThat(discovery().failingSince()).isEqualTo(this.clock.instant());
+        this.clock.advance(Duration.ofMinutes(16));
+        this.trigger.runCycle();
+        this.evaluation.evaluateAll();
+        assertThat(this.board.firing()).as("failing for 16 minutes: not yet")
+            .noneMatch((a) -> a.ruleName().startsWith("Discovery failing"));
+        this.clock.advance(Duration.ofMinutes(16));
+        this.trigger.runCycle();
+        this.evaluation.evaluateAll();
+        assertThat(this.board.firing()).anySatisfy((a) -> {
+            assertThat(a.ruleName()).isEqualTo("Discovery failing for 30 minutes");
+            assertThat(a.account()).isEqualTo(HOME);
+            assertThat(a.region()).isEqualTo(REGION);
+        });
+        assertThat(this.status.regions()).extracting(RegionStatus::health).containsOnly(RegionStatus.Health.OK);
+
+        stub.throttleListFunctions(0);
+        this.clock.advance(Duration.ofMinutes(16));
+        this.trigger.runCycle();
+        this.evaluation.evaluateAll();
+        assertThat(discovery().failingSince()).isNull();
+        assertThat(this.board.firing()).noneMatch((a) -> a.ruleName().startsWith("Discovery failing"));
     }
 
     @Test

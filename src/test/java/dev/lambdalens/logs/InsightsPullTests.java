@@ -47,6 +47,12 @@ class InsightsPullTests {
 
     static final long T0 = NOW.getEpochSecond() - 600;
 
+    static final String REQUEST_1 = "1b8e4c2a-0f3d-4a61-9d7e-5c2b8a9f0e11";
+
+    static final String REQUEST_2 = "2c9f5d3b-1a4e-4b72-8e8f-6d3c9b0a1f22";
+
+    static final String REQUEST_3 = "3d0a6e4c-2b5f-4c83-9f90-7e4d0c1b2a33";
+
     static final LogsInsightsStub STUB = start();
 
     @DynamicPropertySource
@@ -59,6 +65,9 @@ class InsightsPullTests {
 
     @Autowired
     InsightsUsage usage;
+
+    @Autowired
+    ErrorGroups errorGroups;
 
     @Autowired
     Inventory inventory;
@@ -94,8 +103,10 @@ class InsightsPullTests {
         STUB.put("/aws/lambda/orders", T0 + 60, row(8, 0, "", "", "", 134_217_728L, "0.25", 800, 800L * 536_870_912, 0,
                 1));
         InsightsPull.Outcome outcome = this.pull.pull(ACCOUNT, REGION, functions("orders"));
-        assertThat(outcome.completed()).isEqualTo(1);
-        assertThat(STUB.statusesServed).containsExactly("Scheduled", "Running", "Complete");
+        // the REPORT query, and the error lines' query over the same window
+        assertThat(outcome.completed()).isEqualTo(2);
+        assertThat(STUB.statusesServed).containsExactly("Scheduled", "Scheduled", "Running", "Running", "Complete",
+                "Complete");
         JsonStartQuery start = new JsonStartQuery(STUB.startQueries.get(0));
         assertThat(start.logGroups()).containsExactly("/aws/lambda/orders");
         assertThat(start.startTime()).isEqualTo(T0);
@@ -114,13 +125,62 @@ class InsightsPullTests {
         assertThat(value("orders", LambdaMetric.TIMEOUTS, Statistic.SUM, T0)).isEqualTo(1);
         assertThat(value("orders", LambdaMetric.OUT_OF_MEMORY_KILLS, Statistic.SUM, T0 + 60)).isEqualTo(1);
         assertThat(points("orders", LambdaMetric.INIT_DURATION, Statistic.MAXIMUM, T0 + 60)).isEmpty();
-        assertThat(this.usage.bytesScannedThisMonth()).isEqualTo(1_000_000);
-        assertThat(this.usage.queriesThisMonth()).isEqualTo(1);
+        assertThat(this.usage.bytesScannedThisMonth()).isEqualTo(2_000_000);
+        assertThat(this.usage.queriesThisMonth()).isEqualTo(2);
 
         // the next run asks only for the minutes since
         this.clock.set(NOW.plusSeconds(120));
         this.pull.pull(ACCOUNT, REGION, functions("orders"));
-        assertThat(new JsonStartQuery(STUB.startQueries.get(1)).startTime()).isEqualTo(NOW.getEpochSecond());
+        assertThat(new JsonStartQuery(STUB.startQueries.get(2)).startTime()).isEqualTo(NOW.getEpochSecond());
+        assertThat(new JsonStartQuery(STUB.startQueries.get(3)).startTime()).isEqualTo(NOW.getEpochSecond());
+    }
+
+    @Test
+    void shouldFeedTheErrorGroupsFromTheErrorLinesOfTheSecondQuery() {
+        this.jdbc.sql("delete from log_error_group").update();
+        String stream = "2026/11/28/[7]0a1b2c3d";
+        long at = T0 * 1000;
+        STUB.putErrorLine("/aws/lambda/orders", at + 1_500, "2026-11-28T08:00:01.500Z\t" + REQUEST_1
+                + "\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties "
+                + "of undefined (reading 'id')\",\"stack\":[\"TypeError: Cannot read properties of undefined "
+                + "(reading 'id')\",\"    at handler (/var/task/index.js:12:20)\"]}", stream);
+        STUB.putErrorLine("/aws/lambda/orders", at + 61_000, "2026-11-28T08:01:01.000Z\t" + REQUEST_2
+                + "\tERROR\tInvoke Error \t{\"errorType\":\"TypeError\",\"errorMessage\":\"Cannot read properties "
+                + "of undefined (reading 'id')\",\"stack\":[\"TypeError: Cannot read properties of undefined "
+                + "(reading 'id')\",\"    at handler (/var/task/index.js:12:20)\"]}", stream);
+        STUB.putErrorLine("/aws/lambda/orders", at + 62_000, "2026-11-28T08:01:02.000Z " + REQUEST_3
+                + " Task timed out after 3.00 seconds", stream);
+        STUB.put("/aws/lambda/orders", T0, row(5, 0, "", "", "", 134_217_728L, "0.25", 500, 500L * 536_870_912, 0,
+                0));
+        InsightsPull.Outcome outcome = this.pull.pull(ACCOUNT, REGION, functions("orders"));
+        assertThat(outcome.completed()).isEqualTo(2);
+        JsonStartQuery errors = new JsonStartQuery(STUB.startQueries.get(1));
+        assertThat(errors.query()).startsWith("fields @timestamp, @message")
+            .contains("filter @message not like /^REPORT RequestId/");
+        assertThat(errors.startTime()).isEqualTo(T0);
+
+        List<ErrorGroup> groups = this.errorGroups.groups(ACCOUNT, REGION, "orders", 10);
+        assertThat(groups).extracting(ErrorGroup::type).containsExactlyInAnyOrder("TypeError",
+                LogLine.Error.TIMEOUT);
+        ErrorGroup typeError = groups.stream().filter((g) -> g.type().equals("TypeError")).findFirst()
+            .orElseThrow();
+        assertThat(typeError.occurrences()).isEqualTo(2);
+        assertThat(typeError.topFrame()).contains("index.js");
+        assertThat(this.errorGroups.versions(typeError.id())).containsExactly(Map.entry("7", 2L));
+        assertThat(this.errorGroups.samples(typeError.id())).extracting(ErrorSample::requestId)
+            .containsExactly(REQUEST_1, REQUEST_2);
+        assertThat(value("orders", LambdaMetric.LOGGED_ERRORS, Statistic.SUM, T0)).isEqualTo(1);
+        assertThat(value("orders", LambdaMetric.LOGGED_ERRORS, Statistic.SUM, T0 + 60)).isEqualTo(2);
+        assertThat(value("orders", LambdaMetric.NEW_ERROR_GROUPS, Statistic.SUM, T0)).isEqualTo(1);
+        assertThat(value("orders", LambdaMetric.NEW_ERROR_GROUPS, Statistic.SUM, T0 + 60)).isEqualTo(1);
+        // the error lines leave the REPORT query's figures of the same minute as they were
+        assertThat(value("orders", LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM, T0)).isEqualTo(5);
+
+        // the same window asked again (its watermark reset) stores each error once
+        this.jdbc.sql("delete from log_insights_watermark").update();
+        this.pull.pull(ACCOUNT, REGION, functions("orders"));
+        assertThat(this.errorGroups.group(typeError.id()).orElseThrow().occurrences()).isEqualTo(2);
+        assertThat(value("orders", LambdaMetric.LOGGED_ERRORS, Statistic.SUM, T0 + 60)).isEqualTo(2);
     }
 
     @Test
@@ -131,7 +191,7 @@ class InsightsPullTests {
         }
         InsightsPull.Outcome outcome = this.pull.pull(ACCOUNT, REGION, functions("billing"));
         assertThat(outcome.rows()).isEqualTo(10);
-        assertThat(outcome.queries()).isEqualTo(3); // 10 minutes cut at 6 rows, then 5 and 5
+        assertThat(outcome.queries()).isEqualTo(4); // 10 minutes cut at 6 rows, then 5 and 5; and the errors
         for (int m = 0; m < 10; m++) {
             assertThat(value("billing", LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM, T0 + m * 60L)).isEqualTo(m + 1);
         }
@@ -146,7 +206,7 @@ class InsightsPullTests {
         }
         InsightsPull.Outcome outcome = this.pull.pull(ACCOUNT, REGION, functions("orders", "billing", "custom-logs"));
         assertThat(outcome.limitExceeded()).isGreaterThanOrEqualTo(1);
-        assertThat(outcome.completed()).isEqualTo(3);
+        assertThat(outcome.completed()).isEqualTo(6);
         assertThat(STUB.maxRunning).isEqualTo(2);
         for (String f : List.of("orders", "billing", "custom-logs")) {
             assertThat(value(f, LambdaMetric.COLD_STARTS, Statistic.SUM, T0)).isEqualTo(1);

@@ -41,11 +41,17 @@ final class LogsInsightsStub implements AutoCloseable {
     /** Per log group and minute, the stats row's fields. */
     private final Map<String, Map<Long, Map<String, String>>> data = new ConcurrentHashMap<>();
 
+    /** Per log group, its error lines: {@code [timestampMs, message, logStream]}. */
+    private final Map<String, List<Object[]>> errorLines = new ConcurrentHashMap<>();
+
     private final Map<String, Query> queries = new ConcurrentHashMap<>();
 
     private final AtomicInteger ids = new AtomicInteger();
 
     volatile int accountLimit = 30;
+
+    /** GetQueryResults calls answered Running before a query completes (after one answered Scheduled). */
+    volatile int runningPolls = 1;
 
     volatile int maxRunning;
 
@@ -67,8 +73,10 @@ final class LogsInsightsStub implements AutoCloseable {
 
     void reset() {
         this.data.clear();
+        this.errorLines.clear();
         this.queries.clear();
         this.accountLimit = 30;
+        this.runningPolls = 1;
         this.maxRunning = 0;
         this.limitExceeded.set(0);
         this.statusesServed.clear();
@@ -79,7 +87,14 @@ final class LogsInsightsStub implements AutoCloseable {
         this.data.computeIfAbsent(logGroup, (g) -> new TreeMap<>()).put(minute, row);
     }
 
-    private record Query(List<String> logGroups, long start, long end, int limit, AtomicInteger polls) {
+    /** An event of the log group that the errors query would match, as Logs Insights returns it. */
+    void putErrorLine(String logGroup, long timestampMs, String message, String logStream) {
+        this.errorLines.computeIfAbsent(logGroup, (g) -> java.util.Collections.synchronizedList(new ArrayList<>()))
+            .add(new Object[] { timestampMs, message, logStream });
+    }
+
+    private record Query(List<String> logGroups, long start, long end, int limit, AtomicInteger polls,
+            boolean errors) {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -101,6 +116,11 @@ final class LogsInsightsStub implements AutoCloseable {
     }
 
     private void startQuery(HttpExchange exchange, JsonNode body) throws IOException {
+        // the region the client signed for (Credential=<key>/<date>/<region>/logs/aws4_request), as "_region"
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        java.util.regex.Matcher scope = java.util.regex.Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/")
+            .matcher((authorization != null) ? authorization : "");
+        ((ObjectNode) body).put("_region", scope.find() ? scope.group(1) : "");
         this.startQueries.add(body);
         long running = this.queries.size();
         if (running >= this.accountLimit) {
@@ -110,13 +130,14 @@ final class LogsInsightsStub implements AutoCloseable {
         }
         List<String> groups = new ArrayList<>();
         body.path("logGroupNames").forEach((g) -> groups.add(g.asString()));
-        if (groups.isEmpty() || !body.path("queryString").asString("").contains("stats")) {
+        String queryString = body.path("queryString").asString("");
+        if (groups.isEmpty() || !(queryString.contains("stats") || queryString.startsWith("fields"))) {
             error(exchange, 400, "InvalidParameterException", "logGroupNames and a queryString are required");
             return;
         }
         String id = "q-" + this.ids.incrementAndGet();
         this.queries.put(id, new Query(groups, body.path("startTime").asLong(), body.path("endTime").asLong(),
-                body.path("limit").asInt(10_000), new AtomicInteger()));
+                body.path("limit").asInt(10_000), new AtomicInteger(), !queryString.contains("stats")));
         synchronized (this) {
             this.maxRunning = Math.max(this.maxRunning, this.queries.size());
         }
@@ -132,11 +153,18 @@ final class LogsInsightsStub implements AutoCloseable {
         int poll = query.polls().incrementAndGet();
         ObjectNode answer = this.json.createObjectNode();
         ArrayNode results = answer.putArray("results");
-        String status = (poll == 1) ? "Scheduled" : (poll == 2) ? "Running" : "Complete";
+        String status = (poll == 1) ? "Scheduled" : (poll <= 1 + this.runningPolls) ? "Running" : "Complete";
         this.statusesServed.add(status);
         answer.put("status", status);
         if ("Complete".equals(status)) {
             this.queries.remove(body.path("queryId").asString());
+            if (query.errors()) {
+                errorRows(query, results);
+                answer.putObject("statistics").put("recordsMatched", 1.0).put("recordsScanned", 100.0)
+                    .put("bytesScanned", 1_000_000.0 * query.logGroups().size());
+                respond(exchange, answer);
+                return;
+            }
             List<Object[]> rows = new ArrayList<>();
             for (String group : query.logGroups()) {
                 this.data.getOrDefault(group, Map.of()).forEach((minute, row) -> {
@@ -162,6 +190,36 @@ final class LogsInsightsStub implements AutoCloseable {
                 .put("bytesScanned", 1_000_000.0 * query.logGroups().size());
         }
         respond(exchange, answer);
+    }
+
+    /** One row per matching event, oldest first, with a pointer as long as Logs Insights' own. */
+    private void errorRows(Query query, ArrayNode results) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String group : query.logGroups()) {
+            for (Object[] line : List.copyOf(this.errorLines.getOrDefault(group, List.of()))) {
+                long second = Math.floorDiv((Long) line[0], 1000);
+                if (second >= query.start() && second <= query.end()) {
+                    rows.add(new Object[] { group, line[0], line[1], line[2] });
+                }
+            }
+        }
+        rows.sort(Comparator.comparingLong((Object[] r) -> (Long) r[1]));
+        DateTimeFormatter millis = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+        int n = 0;
+        for (Object[] r : rows) {
+            if (n++ == query.limit()) {
+                break;
+            }
+            ArrayNode fields = results.addArray();
+            fields.addObject().put("field", "@timestamp").put("value", millis.format(Instant.ofEpochMilli((Long) r[1])));
+            fields.addObject().put("field", "@message").put("value", (String) r[2]);
+            fields.addObject().put("field", "@logStream").put("value", (String) r[3]);
+            fields.addObject().put("field", "@log").put("value", LogsFixtures.ACCOUNT + ":" + r[0]);
+            String pointer = java.util.Base64.getEncoder().encodeToString((LogsFixtures.ACCOUNT + ":" + r[0] + "/"
+                    + r[3] + "/" + r[1] + "/" + r[2].hashCode() + "/" + "x".repeat(120))
+                .getBytes(StandardCharsets.UTF_8));
+            fields.addObject().put("field", "@ptr").put("value", pointer);
+        }
     }
 
     private void respond(HttpExchange exchange, JsonNode body) throws IOException {

@@ -197,6 +197,56 @@ class SeriesApiControllerTests {
             .andExpect(status().isNotFound());
     }
 
+    @Test
+    void shouldAnswerSeveralSeriesInOneRequestInTheOrderAskedWithNullForOneNotStored() throws Exception {
+        this.mvc.perform(get("/api/v1/series/batch").param("line", "123456789012,us-east-1,,ConcurrentExecutions,Maximum")
+            .param("line", ",us-east-1,image-resizer,Throttles,")
+            .param("line", "123456789012,us-east-1,pdf-renderer,Throttles,Sum")
+            .param("line", "123456789012,us-east-1,,ConcurrentExecutions,Maximum")
+            .param("step", "1800")
+            .accept(MediaType.APPLICATION_JSON))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.series", hasSize(4)))
+            .andExpect(jsonPath("$.series[0].metric").value("ConcurrentExecutions"))
+            .andExpect(jsonPath("$.series[0].points[0][1]").value(129.0))
+            .andExpect(jsonPath("$.series[0].points[1][1]").value(159.0))
+            // the same answers as GET /api/v1/series gives for each
+            .andExpect(jsonPath("$.series[1].function").value("image-resizer"))
+            .andExpect(jsonPath("$.series[1].statistic").value("Sum"))
+            .andExpect(jsonPath("$.series[1].points[0][1]").value(45.0 + 245))
+            .andExpect(jsonPath("$.series[1].points[1][1]").value(1335.0))
+            .andExpect(jsonPath("$.series[2]").value(org.hamcrest.Matchers.nullValue()))
+            .andExpect(jsonPath("$.series[3].points", hasSize(2)));
+    }
+
+    @Test
+    void shouldAnswerABatchOfOneLine() throws Exception {
+        this.mvc.perform(get("/api/v1/series/batch").param("line", "123456789012,us-east-1,,ConcurrentExecutions,Maximum"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.series", hasSize(1)))
+            .andExpect(jsonPath("$.series[0].points", hasSize(60)));
+    }
+
+    @Test
+    void shouldRefuseABatchLineThatCannotBeReadNamingIt() throws Exception {
+        this.mvc.perform(get("/api/v1/series/batch").param("line", "123456789012,us-east-1,,ConcurrentExecutions,")
+            .param("line", "123456789012,us-east-1,image-resizer,Invocashuns,Sum"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.parameter").value("line"))
+            .andExpect(jsonPath("$.detail").value(containsString("line 2")))
+            .andExpect(jsonPath("$.detail").value(containsString("Invocations")));
+        this.mvc.perform(get("/api/v1/series/batch").param("line", "us-east-1,Throttles"))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("account,region,function,metric,statistic")));
+        var tooMany = get("/api/v1/series/batch");
+        for (int i = 0; i <= SeriesApiController.MAX_BATCH; i++) {
+            tooMany.param("line", "123456789012,us-east-1,,ConcurrentExecutions,");
+        }
+        this.mvc.perform(tooMany)
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail").value(containsString("give 1 to 100 line parameters, not 101")));
+    }
+
     private ResultActions series(String... parameters) throws Exception {
         var request = get("/api/v1/series");
         for (int i = 0; i < parameters.length; i += 2) {

@@ -32,7 +32,8 @@ class DeliveryRetentionTests {
         delivery(jdbc, channel, "old-pending", "PENDING", 45);
         delivery(jdbc, channel, "recent-delivered", "DELIVERED", 29);
         DeliveryRetention retention = new DeliveryRetention(jdbc, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ClusterTasks(dataSource, new RuntimeProperties(null, Duration.ofMinutes(10), Duration.ofSeconds(60), 4, 2, 2, 8, 2)), Duration.ofDays(30), true);
+                new ClusterTasks(dataSource, new RuntimeProperties(null, Duration.ofMinutes(10), Duration.ofSeconds(60), 4, 2, 2, 8, 2)),
+                null /* prune() alone: nothing scheduled */, Duration.ofDays(30), true);
         assertThat(retention.prune()).isEqualTo(3);
         assertThat(jdbc.sql("select idempotency_key from delivery order by created_at").query(String.class).list())
             .containsExactly("old-pending", "recent-delivered");

@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -103,6 +105,41 @@ class RefusedDeliveryTests {
         }
         assertThat(this.channels.findById(channel).orElseThrow().failingSince()).isNull();
         assertThat(this.board.firing()).noneMatch((alert) -> alert.ruleName().equals("Notifications given up"));
+    }
+
+    @Test
+    void shouldKeepTheBuiltInRulesEditsAndRaiseNothingWhileItIsDisabled() throws Exception {
+        String rules = this.mvc.perform(get("/api/v1/alert-rules")).andReturn().getResponse().getContentAsString();
+        assertThat(rules).as("shipped as a row, before anything was given up").contains("Notifications given up");
+        long id = Long.parseLong(rules.replaceAll("(?s).*\\{\"id\":(\\d+),\"name\":\"Notifications given up\".*",
+                "$1"));
+        // rename, re-grade and disable it: what it watches stays as shipped whatever the request says
+        this.mvc.perform(put("/api/v1/alert-rules/" + id).contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Pager: a channel is dead", "signal": "METRIC", "metric": "Errors", "statistic": "Sum",
+                 "comparison": "LESS_THAN_THRESHOLD", "threshold": 5, "periodSeconds": 300, "evaluationPeriods": 2,
+                 "datapointsToAlarm": 2, "severity": "WARNING", "enabled": false}"""))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.name").value("Pager: a channel is dead"))
+            .andExpect(jsonPath("$.signal").value("EXTERNAL"))
+            .andExpect(jsonPath("$.severity").value("WARNING"))
+            .andExpect(jsonPath("$.enabled").value(false));
+        assertThat(this.mvc.perform(get("/alerts/rules/" + id + "/edit")).andReturn().getResponse()
+            .getContentAsString()).contains("A built-in rule");
+
+        createChannel();
+        this.receiver.status = 404;
+        CycleRunner.runCycle(this.context);
+        this.evaluation.evaluateAll();
+        for (int i = 0; i < 20; i++) {
+            this.worker.deliverDue();
+            this.clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(this.deliveries.findAll()).anyMatch((d) -> d.status() == Delivery.Status.GAVE_UP);
+        assertThat(this.board.firing()).as("disabled: nothing fires")
+            .noneMatch((alert) -> alert.ruleId() == id);
+        this.mvc.perform(get("/api/v1/alert-rules/" + id))
+            .andExpect(jsonPath("$.name").value("Pager: a channel is dead"))
+            .andExpect(jsonPath("$.severity").value("WARNING"));
     }
 
     @Test

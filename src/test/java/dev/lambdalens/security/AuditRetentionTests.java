@@ -31,7 +31,8 @@ class AuditRetentionTests {
                 .update();
         }
         AuditRetention retention = new AuditRetention(jdbc, Clock.fixed(NOW, ZoneOffset.UTC),
-                new ClusterTasks(dataSource, new RuntimeProperties(null, Duration.ofMinutes(10), Duration.ofSeconds(60), 4, 2, 2, 8, 2)), Duration.ofDays(400), true);
+                new ClusterTasks(dataSource, new RuntimeProperties(null, Duration.ofMinutes(10), Duration.ofSeconds(60), 4, 2, 2, 8, 2)),
+                null /* prune() alone: nothing scheduled */, Duration.ofDays(400), true);
         assertThat(retention.prune()).isEqualTo(2);
         assertThat(jdbc.sql("select entity_id from audit_event order by at").query(String.class).list())
             .containsExactly("399", "0");

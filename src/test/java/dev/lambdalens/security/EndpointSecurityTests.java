@@ -63,6 +63,7 @@ class EndpointSecurityTests {
         expect(Access.OPERATOR, "POST /alerts/{id}/ack", "POST /alerts/silences", "POST /alerts/silences/{id}/expire");
         // API
         expect(Access.VIEWER, "GET /api/v1/functions", "GET /api/v1/functions/{region}/{name}", "GET /api/v1/series",
+                "GET /api/v1/series/batch",
                 "GET /api/v1/collector/status", "GET /api/v1/alert-rules", "GET /api/v1/alert-rules/{id}",
                 "GET /api/v1/alerts", "GET /api/v1/alerts/{id}/history", "GET /api/v1/silences",
                 "GET /api/v1/channels", "GET /api/v1/deliveries", "GET /api/v1/costs", "GET /api/v1/budgets",

@@ -62,6 +62,9 @@ class BrowserTests {
     @Autowired
     DemoData demoData;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void startBrowser() {
         boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
@@ -113,6 +116,121 @@ class BrowserTests {
     }
 
     @Test
+    void shouldPageThroughTheAuditLogAndSearchAndFilterIt() {
+        this.jdbc.sql("delete from audit_event").update();
+        for (int i = 1; i <= 7; i++) {
+            this.jdbc.sql("insert into audit_event (at, actor, action, entity_type, entity_id) values (?, ?, ?, ?, ?)")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(10 - i),
+                        (i % 2 == 0) ? "alice" : "bob", "CHANGED", (i <= 4) ? "rule" : "channel", "browser-" + i)
+                .update();
+        }
+        open("/settings/audit?limit=3");
+        List<String> seen = new java.util.ArrayList<>();
+        int pages = 0;
+        while (true) {
+            pages++;
+            browser.findElements(By.cssSelector("#audit-events tbody tr[data-id] td:nth-child(4)"))
+                .forEach((cell) -> seen.add(cell.getText()));
+            List<WebElement> older = browser.findElements(By.id("audit-older"));
+            if (older.isEmpty()) {
+                break;
+            }
+            older.get(0).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("cursor="));
+        }
+        // newest first, each once, three a page, the last page linking back to the newest
+        assertThat(seen).containsExactly("channel browser-7", "channel browser-6", "channel browser-5",
+                "rule browser-4", "rule browser-3", "rule browser-2", "rule browser-1");
+        assertThat(pages).isEqualTo(3);
+        assertThat(browser.findElements(By.id("audit-newest"))).hasSize(1);
+
+        // the search and the filters, kept in the pages' links
+        open("/settings/audit?limit=3");
+        browser.findElement(By.cssSelector("#audit-filter input[name=search]")).sendKeys("BROWSER-3");
+        browser.findElement(By.cssSelector("#audit-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("search="));
+        assertThat(browser.findElements(By.cssSelector("#audit-events tbody tr[data-id] td:nth-child(4)")))
+            .extracting(WebElement::getText)
+            .containsExactly("rule browser-3");
+        open("/settings/audit?limit=2");
+        new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.cssSelector("#audit-filter select[name=entityType]")))
+            .selectByVisibleText("rule");
+        browser.findElement(By.cssSelector("#audit-filter input[name=actor]")).sendKeys("bob");
+        browser.findElement(By.cssSelector("#audit-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("actor=bob"));
+        assertThat(browser.findElements(By.cssSelector("#audit-events tbody tr[data-id] td:nth-child(4)")))
+            .extracting(WebElement::getText)
+            .containsExactly("rule browser-3", "rule browser-1");
+        assertThat(browser.findElements(By.id("audit-older"))).isEmpty();
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldPageThroughTheErrorGroupsAndSearchAndFilterThem() {
+        this.jdbc.sql("delete from log_error_group").update();
+        long now = System.currentTimeMillis();
+        for (int i = 1; i <= 5; i++) {
+            this.jdbc.sql("""
+                    insert into log_error_group (account_id, region, function_name, fingerprint, error_type, message,
+                        first_seen, last_seen, occurrences) values ('123456789012', ?, ?, ?, ?, 'boom', ?, ?, 1)""")
+                .params((i <= 3) ? "us-east-1" : "eu-west-1", "fn-" + i, "fp-" + i, "BrowserError" + i,
+                        now - 3_600_000, now - i * 60_000L)
+                .update();
+        }
+        open("/errors?limit=2");
+        List<String> seen = new java.util.ArrayList<>();
+        while (true) {
+            browser.findElements(By.cssSelector("#error-groups tbody tr[data-id] strong"))
+                .forEach((cell) -> seen.add(cell.getText()));
+            List<WebElement> older = browser.findElements(By.id("errors-older"));
+            if (older.isEmpty()) {
+                break;
+            }
+            older.get(0).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("cursor=")
+                    && !d.findElements(By.id("errors-newest")).isEmpty());
+        }
+        // most recently seen first, each once
+        assertThat(seen).containsExactly("BrowserError1", "BrowserError2", "BrowserError3", "BrowserError4",
+                "BrowserError5");
+        new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.cssSelector("#errors-filter select[name=region]")))
+            .selectByVisibleText("eu-west-1");
+        browser.findElement(By.cssSelector("#errors-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("region=eu-west-1"));
+        assertThat(browser.findElements(By.cssSelector("#error-groups tbody tr[data-id] strong")))
+            .extracting(WebElement::getText)
+            .containsExactly("BrowserError4", "BrowserError5");
+        open("/errors");
+        browser.findElement(By.cssSelector("#errors-filter input[name=search]")).sendKeys("browsererror3");
+        browser.findElement(By.cssSelector("#errors-filter button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("search="));
+        assertThat(browser.findElements(By.cssSelector("#error-groups tbody tr[data-id] strong")))
+            .extracting(WebElement::getText)
+            .containsExactly("BrowserError3");
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDrawEachOverviewRegionsChartsFromOneRequest() {
+        open("/");
+        assertChartsDrewData(4);
+        int regions = browser.findElements(By.cssSelector("[data-chart-group]")).size();
+        assertThat(regions).isPositive();
+        List<String> requests = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+                        + ".filter(n => n.includes('/api/v1/series'))");
+        // one request per region, each naming every line of the region's charts (2 + 3)
+        assertThat(requests).hasSize(regions).allSatisfy((url) -> {
+            assertThat(url).contains("/api/v1/series/batch?");
+            assertThat(url.split("line=", -1)).hasSize(6);
+        });
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
     void shouldDrawEveryFunctionChartWithDataForEachRange() {
         open("/functions/us-east-1/image-resizer");
         assertChartsDrewData(4);
@@ -160,6 +278,50 @@ class BrowserTests {
         assertNoJavaScriptErrors();
     }
 
+    @Test
+    void shouldSaveARuleWithOnlyItsRequiredFieldsAndKeepWhatWasTypedWhenAValueIsRefused() {
+        open("/alerts/rules/new");
+        browser.findElement(By.name("name")).sendKeys("Throttles of the checkout, typed in a browser");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().endsWith("/alerts"));
+        assertThat(browser.findElement(By.cssSelector("table.rules")).getText())
+            .contains("Throttles of the checkout, typed in a browser");
+
+        // refused by the server, not the browser: the message sits next to its field, the rest is as typed
+        open("/alerts/rules/new");
+        browser.findElement(By.name("name")).sendKeys("Two of one");
+        WebElement threshold = browser.findElement(By.name("threshold"));
+        threshold.clear();
+        threshold.sendKeys("42.5");
+        WebElement datapoints = browser.findElement(By.name("datapointsToAlarm"));
+        datapoints.clear();
+        datapoints.sendKeys("9");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until((d) -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+        WebElement error = browser.findElement(By.cssSelector(".field-error"));
+        WebElement field = error.findElement(By.xpath("preceding-sibling::label[1]//input"));
+        assertThat(field.getAttribute("name")).isIn("datapointsToAlarm", "evaluationPeriods");
+        assertThat(browser.findElement(By.name("name")).getAttribute("value")).isEqualTo("Two of one");
+        assertThat(browser.findElement(By.name("threshold")).getAttribute("value")).isEqualTo("42.5");
+        assertThat(browser.findElement(By.name("datapointsToAlarm")).getAttribute("value")).isEqualTo("9");
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldEditTheBuiltInNotificationRuleThroughItsShortForm() {
+        open("/alerts");
+        browser.findElement(By.linkText("Notifications given up")).click();
+        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("A built-in rule");
+        assertThat(browser.findElement(By.name("signal")).isEnabled()).as("what it watches is fixed").isFalse();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue("WARNING");
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().endsWith("/alerts"));
+        WebElement row = browser.findElement(By.xpath("//table[@class='rules']//tr[.//a[text()='Notifications given up']]"));
+        assertThat(row.getText()).contains("WARNING", "EXTERNAL");
+        assertNoJavaScriptErrors();
+    }
+
     private void open(String path) {
         browser.manage().logs().get(LogType.BROWSER); // start each page with an empty log
         browser.get("http://localhost:" + this.port + path);
@@ -182,7 +344,7 @@ class BrowserTests {
         List<WebElement> charts = browser.findElements(By.cssSelector(selector));
         assertThat(charts).hasSize(expected);
         for (WebElement chart : charts) {
-            assertThat(chart.getAttribute("data-drawn")).isEqualTo("true");
+            assertThat(chart.getAttribute("data-drawn")).as("chart drawn: %s", chart.getText()).isEqualTo("true");
             assertThat(Integer.parseInt(chart.getAttribute("data-points"))).isPositive();
             Object pixels = ((JavascriptExecutor) browser).executeScript(DATA_PIXELS, chart);
             assertThat(((Number) pixels).longValue()).as("data pixels drawn in a chart").isGreaterThan(100);

@@ -1,7 +1,5 @@
 package dev.lambdalens.collector.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -9,14 +7,13 @@ import java.util.Map;
 
 import dev.lambdalens.collector.MetricsCollected;
 import dev.lambdalens.metrics.SampleStore;
+import dev.lambdalens.shared.FirehoseHttpEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,9 +22,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Kinesis Data Firehose HTTP endpoint delivery protocol: a POST with {@code {requestId, timestamp, records}} and
- * the header {@code X-Amz-Firehose-Access-Key}, answered {@code {requestId, timestamp}} (and {@code errorMessage}
- * on failure). Firehose retries anything but a 200, so a redelivery is upserted over itself: stored once.
+ * Metric Streams delivered by Kinesis Data Firehose's HTTP endpoint delivery protocol ({@link FirehoseHttpEndpoint}).
+ * Firehose retries anything but a 200, so a redelivery is upserted over itself: stored once.
  */
 @RestController
 class FirehoseEndpoint {
@@ -44,7 +40,7 @@ class FirehoseEndpoint {
 
     private final MeterRegistry meters;
 
-    private final Clock clock;
+    private final FirehoseHttpEndpoint protocol;
 
     FirehoseEndpoint(StreamProperties properties, SampleStore store, JsonMapper json, ApplicationEventPublisher events,
             MeterRegistry meters, Clock clock) {
@@ -53,41 +49,27 @@ class FirehoseEndpoint {
         this.json = json;
         this.events = events;
         this.meters = meters;
-        this.clock = clock;
+        this.protocol = new FirehoseHttpEndpoint(json, clock,
+                "Metric Streams ingestion is off: set lambdalens.streams.enabled");
     }
 
     @PostMapping(path = PATH, consumes = MediaType.ALL_VALUE)
     ResponseEntity<Map<String, Object>> deliver(
-            @RequestHeader(name = "X-Amz-Firehose-Access-Key", required = false) @Nullable String key,
-            @RequestHeader(name = "X-Amz-Firehose-Request-Id", required = false) @Nullable String requestIdHeader,
+            @RequestHeader(name = FirehoseHttpEndpoint.ACCESS_KEY, required = false) @Nullable String key,
+            @RequestHeader(name = FirehoseHttpEndpoint.REQUEST_ID, required = false) @Nullable String requestIdHeader,
             @RequestBody(required = false) @Nullable String body) {
-        String requestId = (requestIdHeader != null) ? requestIdHeader : "";
-        if (!this.properties.enabled()) {
-            return answer(HttpStatus.NOT_FOUND, requestId, "Metric Streams ingestion is off: set lambdalens.streams.enabled");
-        }
-        if (key == null || !constantTimeEquals(key, this.properties.accessKey())) {
-            return answer(HttpStatus.UNAUTHORIZED, requestId, "X-Amz-Firehose-Access-Key is missing or wrong");
-        }
-        JsonNode delivery;
-        try {
-            delivery = this.json.readTree((body != null) ? body : "");
-        }
-        catch (JacksonException ex) {
-            return answer(HttpStatus.BAD_REQUEST, requestId, "The body is not JSON");
-        }
-        if (delivery == null || !delivery.isObject()) {
-            return answer(HttpStatus.BAD_REQUEST, requestId, "The body is not a Firehose delivery");
-        }
-        if (delivery.hasNonNull("requestId")) {
-            requestId = delivery.get("requestId").asString();
-        }
+        return this.protocol.receive(this.properties.enabled(), this.properties.accessKey(), key, requestIdHeader,
+                body, this::store);
+    }
+
+    private void store(JsonNode delivery) throws FirehoseHttpEndpoint.Refused {
         MetricStreamRecords.Parsed parsed;
         try {
             parsed = MetricStreamRecords.parse(delivery, this.json);
         }
         catch (MalformedDeliveryException ex) {
             this.meters.counter("lambdalens.streams.deliveries", "outcome", "malformed").increment();
-            return answer(HttpStatus.BAD_REQUEST, requestId, ex.getMessage());
+            throw FirehoseHttpEndpoint.Refused.malformed(ex.getMessage());
         }
         this.store.upsert(parsed.samples());
         published(parsed);
@@ -95,7 +77,6 @@ class FirehoseEndpoint {
         this.meters.counter("lambdalens.streams.updates", "outcome", "stored")
             .increment(parsed.updates() - parsed.skipped());
         this.meters.counter("lambdalens.streams.updates", "outcome", "skipped").increment(parsed.skipped());
-        return answer(HttpStatus.OK, requestId, null);
     }
 
     /** Tells alerting, cost and rollups which account, region and minutes changed, as a collection cycle does. */
@@ -112,24 +93,8 @@ class FirehoseEndpoint {
         });
         ranges.forEach((region, range) -> {
             String[] parts = region.split("/");
-            this.events.publishEvent(new MetricsCollected(parts[0], parts[1], Instant.ofEpochSecond(range[0]),
+            this.events.publishEvent(MetricsCollected.streamed(parts[0], parts[1], Instant.ofEpochSecond(range[0]),
                     Instant.ofEpochSecond(range[1]), (int) range[2]));
         });
     }
-
-    private ResponseEntity<Map<String, Object>> answer(HttpStatus status, String requestId, @Nullable String error) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requestId", requestId);
-        body.put("timestamp", this.clock.millis());
-        if (error != null) {
-            body.put("errorMessage", error);
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
-    private static boolean constantTimeEquals(String given, @Nullable String expected) {
-        return expected != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
-    }
-
 }

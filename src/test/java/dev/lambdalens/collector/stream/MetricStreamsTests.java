@@ -1,7 +1,5 @@
 package dev.lambdalens.collector.stream;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import dev.lambdalens.metrics.LambdaMetric;
@@ -9,6 +7,7 @@ import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.SeriesQueries;
 import dev.lambdalens.metrics.Statistic;
+import dev.lambdalens.testing.MetricStreamDeliveries;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,18 +117,15 @@ class MetricStreamsTests {
     }
 
     static String delivery(String requestId, String... records) {
-        return "{\"requestId\": \"" + requestId + "\", \"timestamp\": " + (MINUTE + 180_000) + ", \"records\": ["
-                + String.join(",", records) + "]}";
+        return MetricStreamDeliveries.delivery(requestId, MINUTE + 180_000, records);
     }
 
     static String record(String... updates) {
-        return "{\"data\": \"" + Base64.getEncoder()
-            .encodeToString((String.join("\n", updates) + "\n").getBytes(StandardCharsets.UTF_8)) + "\"}";
+        return MetricStreamDeliveries.record(updates);
     }
 
     static String update(String namespace, String metric, String dimensions, long timestamp, String value) {
-        return "{\"metric_stream_name\":\"lambdalens\",\"account_id\":\"123456789012\",\"region\":\"us-east-1\","
-                + "\"namespace\":\"" + namespace + "\",\"metric_name\":\"" + metric + "\",\"dimensions\":" + dimensions
-                + ",\"timestamp\":" + timestamp + ",\"value\":" + value + ",\"unit\":\"None\"}";
+        return MetricStreamDeliveries.update("123456789012", "us-east-1", namespace, metric, dimensions, timestamp,
+                value);
     }
 }
