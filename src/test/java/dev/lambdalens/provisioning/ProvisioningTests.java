@@ -344,8 +344,10 @@ class ProvisioningTests {
                 before.putArray("channelIds").add(newPager);
             }
             assertThat(comparable(rulesAfter.get(name)).toString()).as(name).isEqualTo(before.toString());
+            // a rule kept by another module (a budget's, a built-in one) is not in the export: it comes with its keeper
+            boolean kept = budgets || !export.contains("name: \"" + name + "\"");
             assertThat(rulesAfter.get(name).path("provisionedFrom").asString(null))
-                .isEqualTo(budgets ? null : "exported.yaml");
+                .isEqualTo(kept ? null : "exported.yaml");
         }
         long newCheckout = rulesAfter.get("Checkout throttles").get("id").asLong();
         Map<String, JsonNode> budgetsAfter = budgets();
