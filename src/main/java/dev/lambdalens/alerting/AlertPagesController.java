@@ -173,6 +173,7 @@ class AlertPagesController {
     String expireSilence(@PathVariable long id) {
         Silence silence = this.silences.findById(id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        silence.checkEditable();
         SilencesApiController.SilenceResponse before = SilencesApiController.SilenceResponse.of(silence,
                 this.clock.instant());
         silence.expire(this.clock.instant());

@@ -39,6 +39,10 @@ class AlertingAudit {
                 SilencesApiController.SilenceResponse.of(silence, this.clock.instant())));
     }
 
+    void silenceChanged(SilencesApiController.SilenceResponse before, Silence silence) {
+        silenceEnded(before, silence);
+    }
+
     void silenceEnded(SilencesApiController.SilenceResponse before, Silence silence) {
         this.events.publishEvent(AuditableChange.changed("silence", String.valueOf(silence.id()), before,
                 SilencesApiController.SilenceResponse.of(silence, this.clock.instant())));

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A change by hand to a rule that another module keeps (a budget's): a conflict, answered 409.
+ * A change by hand to a rule or silence kept elsewhere (a budget, a provisioning file): a conflict, answered 409.
  */
 class ManagedRuleException extends ErrorResponseException {
 

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code rules} section of provisioning files: each item is a rule as {@code POST /api/v1/alert-rules} takes
  * it, with {@code channels} (names) instead of {@code channelIds}. A declared rule named like an existing rule made
- * by hand takes it over (the default rules, say), keeping its alerts and their history.
+ * by hand takes it over (the default rules, say), keeping its alerts and their history. A rule removed from its file
+ * is deleted as the API deletes one: its firing alerts resolve and their history stays with the deleted rule, which
+ * no longer holds its name (declared again, it comes back as a new rule).
  */
 @Component
 class RuleProvisioner implements Provisioner {
@@ -36,10 +38,13 @@ class RuleProvisioner implements Provisioner {
 
     private final Validator validator;
 
+    private final RuleEvaluation evaluation;
+
     private final Clock clock;
 
     RuleProvisioner(AlertRuleRepository rules, AlertingAudit audit, JsonMapper json, Validator validator,
-            Clock clock) {
+            RuleEvaluation evaluation, Clock clock) {
+        this.evaluation = evaluation;
         this.rules = rules;
         this.audit = audit;
         this.json = json;
@@ -60,7 +65,7 @@ class RuleProvisioner implements Provisioner {
     @Override
     public void apply(String source, List<Map<String, Object>> items, References references) {
         Map<String, AlertRule> byName = new LinkedHashMap<>();
-        this.rules.findAll().forEach((rule) -> byName.put(rule.definition().name(), rule));
+        live().forEach((rule) -> byName.put(rule.definition().name(), rule));
         Set<String> declared = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Map<String, Object> fields = new LinkedHashMap<>(items.get(i));
@@ -112,7 +117,8 @@ class RuleProvisioner implements Provisioner {
         }
         for (AlertRule rule : byName.values()) {
             if (source.equals(rule.provisionedFrom()) && !declared.contains(rule.definition().name())) {
-                this.rules.delete(rule);
+                rule.delete(this.clock.instant());
+                this.evaluation.settle(rule);
                 this.audit.ruleDeleted(rule);
             }
         }
@@ -121,8 +127,7 @@ class RuleProvisioner implements Provisioner {
 
     @Override
     public Set<String> sources() {
-        return this.rules.findAll()
-            .stream()
+        return live().stream()
             .map(AlertRule::provisionedFrom)
             .filter(Objects::nonNull)
             .collect(Collectors.toSet());
@@ -130,20 +135,30 @@ class RuleProvisioner implements Provisioner {
 
     @Override
     public Optional<Long> idOf(String name) {
-        return this.rules.findAll().stream().filter((r) -> r.definition().name().equals(name)).map(AlertRule::id)
-            .findFirst();
+        return live().stream().filter((r) -> r.definition().name().equals(name)).map(AlertRule::id).findFirst();
+    }
+
+    @Override
+    public List<String> declaredIn(String source) {
+        return live().stream().filter((r) -> source.equals(r.provisionedFrom())).map((r) -> r.definition().name())
+            .toList();
+    }
+
+    /** The rules that exist for users: a deleted rule is kept only for its alerts' history. */
+    private List<AlertRule> live() {
+        return this.rules.findByDeletedAtIsNullOrderByIdAsc();
     }
 
     @Override
     public Optional<String> nameOf(long id) {
-        return this.rules.findById(id).map((r) -> r.definition().name());
+        return this.rules.findById(id).filter((r) -> !r.deleted()).map((r) -> r.definition().name());
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> export(References references) {
         List<Map<String, Object>> items = new ArrayList<>();
-        for (AlertRule rule : this.rules.findAll()) {
+        for (AlertRule rule : live()) {
             if (rule.source() != null) {
                 continue; // a budget's: it comes with its budget
             }

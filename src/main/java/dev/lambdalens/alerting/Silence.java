@@ -41,6 +41,9 @@ class Silence {
 
     private Instant createdAt;
 
+    /** The provisioning file that declares it, or {@code null} for one made by hand. */
+    private @Nullable String provisionedFrom;
+
     @SuppressWarnings("NullAway.Init")
     protected Silence() {
         // for JPA
@@ -111,5 +114,26 @@ class Silence {
 
     String comment() {
         return this.comment;
+    }
+
+    @Nullable String provisionedFrom() {
+        return this.provisionedFrom;
+    }
+
+    void provisionedFrom(@Nullable String source) {
+        this.provisionedFrom = source;
+    }
+
+    /** Whether it has ended by {@code now}: a silence that ended stays only as history. */
+    boolean ended(Instant now) {
+        return !now.isBefore(this.endsAt);
+    }
+
+    /** @throws ManagedRuleException when a provisioning file declares it: it is changed there */
+    void checkEditable() {
+        if (this.provisionedFrom != null) {
+            throw new ManagedRuleException("Silence " + this.id + " is provisioned from " + this.provisionedFrom
+                    + ": change or remove it there");
+        }
     }
 }

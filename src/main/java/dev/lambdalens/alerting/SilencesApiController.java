@@ -105,6 +105,7 @@ class SilencesApiController {
         Silence silence = this.silences.findById(id)
             .orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No silence " + id), null));
+        silence.checkEditable();
         Instant now = this.clock.instant();
         SilenceResponse before = SilenceResponse.of(silence, now);
         silence.expire(now);
@@ -132,11 +133,12 @@ class SilencesApiController {
     /** A silence as the API answers it. */
     record SilenceResponse(long id, @Nullable Long ruleId, @Nullable String account, @Nullable String region,
             @Nullable String functionPattern, Instant startsAt, Instant endsAt, String createdBy, String comment,
-            boolean active) {
+            boolean active, @Nullable String provisionedFrom) {
 
         static SilenceResponse of(Silence s, Instant now) {
             return new SilenceResponse(s.id(), s.ruleId(), s.account(), s.region(), s.functionPattern(), s.startsAt(),
-                    s.endsAt(), s.createdBy(), s.comment(), !now.isBefore(s.startsAt()) && now.isBefore(s.endsAt()));
+                    s.endsAt(), s.createdBy(), s.comment(), !now.isBefore(s.startsAt()) && now.isBefore(s.endsAt()),
+                    s.provisionedFrom());
         }
     }
 }

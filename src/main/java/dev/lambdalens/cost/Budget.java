@@ -72,6 +72,9 @@ class Budget {
 
     private Instant updatedAt;
 
+    /** The provisioning file that declares it, or {@code null} for one made by hand. */
+    private @Nullable String provisionedFrom;
+
     @SuppressWarnings("NullAway.Init")
     protected Budget() {
         // for JPA
@@ -187,5 +190,21 @@ class Budget {
 
     List<BudgetThreshold> thresholds() {
         return this.thresholds;
+    }
+
+    @Nullable String provisionedFrom() {
+        return this.provisionedFrom;
+    }
+
+    void provisionedFrom(@Nullable String source) {
+        this.provisionedFrom = source;
+    }
+
+    /** @throws ManagedBudgetException when a provisioning file declares it: it is changed there */
+    void checkEditable() {
+        if (this.provisionedFrom != null) {
+            throw new ManagedBudgetException("Budget " + this.id + " is provisioned from " + this.provisionedFrom
+                    + ": change or remove it there");
+        }
     }
 }

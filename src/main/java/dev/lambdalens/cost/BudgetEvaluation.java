@@ -82,6 +82,20 @@ class BudgetEvaluation {
         return status(budget, new Periods());
     }
 
+    /**
+     * Creates or updates, in the caller's transaction, the alert rule that stands for the budget's thresholds, so
+     * that what refers to it by name in the same provisioning file (a silence) finds it before the budget is judged.
+     */
+    void define(Budget budget) {
+        define(budget, status(budget, new Periods()));
+    }
+
+    private void define(Budget budget, BudgetStatus status) {
+        this.alerts.define(budget.alertSource(), "Budget: " + budget.name(), budget.severity(), "Spend of budget '"
+                + budget.name() + "' ($" + budget.amount() + ") against its thresholds. " + status.method(),
+                budget.channelIds());
+    }
+
     private int evaluate(long id, Periods periods) {
         Budget budget = this.budgets.findById(id).orElse(null);
         if (budget == null) {
@@ -89,8 +103,7 @@ class BudgetEvaluation {
         }
         BudgetStatus status = status(budget, periods);
         String source = budget.alertSource();
-        this.alerts.define(source, "Budget: " + budget.name(), budget.severity(), "Spend of budget '" + budget.name()
-                + "' ($" + budget.amount() + ") against its thresholds. " + status.method(), budget.channelIds());
+        define(budget, status);
         Map<AlertTarget, ExternalAlerts.Report> reports = new LinkedHashMap<>();
         for (int i = 0; i < budget.thresholds().size(); i++) {
             BudgetThreshold threshold = budget.thresholds().get(i);

@@ -48,7 +48,8 @@ public class Budgets {
             BudgetEvaluation.Periods periods = this.evaluation.new Periods();
             return this.budgets.findAllByOrderByNameAsc()
                 .stream()
-                .map((b) -> new BudgetView(b.id(), b.definition(), this.evaluation.status(b, periods)))
+                .map((b) -> new BudgetView(b.id(), b.definition(), this.evaluation.status(b, periods),
+                        b.provisionedFrom()))
                 .toList();
         });
     }
@@ -57,7 +58,8 @@ public class Budgets {
         return this.transaction.execute((tx) -> {
             tx.setRollbackOnly();
             return this.budgets.findById(id)
-                .map((b) -> new BudgetView(b.id(), b.definition(), this.evaluation.status(b)));
+                .map((b) -> new BudgetView(b.id(), b.definition(), this.evaluation.status(b),
+                        b.provisionedFrom()));
         });
     }
 
@@ -71,9 +73,14 @@ public class Budgets {
         return id;
     }
 
-    /** Returns whether the budget existed. */
+    /**
+     * Returns whether the budget existed.
+     *
+     * @throws ManagedBudgetException (409) when a provisioning file declares it
+     */
     public boolean update(long id, BudgetDefinition definition) {
         Boolean found = this.transaction.execute((tx) -> this.budgets.findById(id).map((b) -> {
+            b.checkEditable();
             BudgetDefinition before = b.definition();
             b.apply(definition, this.clock.instant());
             this.events.publishEvent(AuditableChange.changed("budget", String.valueOf(id), before, definition));
@@ -85,9 +92,14 @@ public class Budgets {
         return Boolean.TRUE.equals(found);
     }
 
-    /** Returns whether the budget existed. */
+    /**
+     * Returns whether the budget existed.
+     *
+     * @throws ManagedBudgetException (409) when a provisioning file declares it
+     */
     public boolean delete(long id) {
         Boolean found = this.transaction.execute((tx) -> this.budgets.findById(id).map((b) -> {
+            b.checkEditable();
             this.alerts.remove(b.alertSource());
             this.budgets.delete(b);
             this.events.publishEvent(AuditableChange.deleted("budget", String.valueOf(id), b.definition()));
@@ -96,7 +108,12 @@ public class Budgets {
         return Boolean.TRUE.equals(found);
     }
 
-    /** A budget, what it says and where it stands. */
-    public record BudgetView(long id, BudgetDefinition definition, BudgetStatus status) {
+    /**
+     * A budget, what it says and where it stands.
+     *
+     * @param provisionedFrom the provisioning file that declares it (read-only here), or {@code null}
+     */
+    public record BudgetView(long id, BudgetDefinition definition, BudgetStatus status,
+            @org.jspecify.annotations.Nullable String provisionedFrom) {
     }
 }

@@ -93,6 +93,10 @@ class CostPagesController {
     @GetMapping("/costs/budgets/{id}/edit")
     String editBudget(@PathVariable long id, Model model) {
         Budgets.BudgetView view = this.budgets.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (view.provisionedFrom() != null) {
+            throw new ManagedBudgetException("Budget " + id + " is provisioned from " + view.provisionedFrom()
+                    + ": change or remove it there");
+        }
         BudgetRequest request = BudgetRequest.of(view.definition());
         model.addAttribute("budget", new BudgetRequest(request.name(), request.amount(), request.period(),
                 request.startsOn(), request.endsOn(), request.scope(), request.scopeValue(), request.account(),

@@ -33,12 +33,15 @@ class AlertmanagerResend {
 
     private final AlertmanagerProperties properties;
 
+    private final NotificationLinks links;
+
     private final JsonMapper json;
 
     private final Clock clock;
 
     AlertmanagerResend(AlertBoard board, ChannelRepository channels, WebhookSender sender,
-            AlertmanagerProperties properties, JsonMapper json, Clock clock) {
+            AlertmanagerProperties properties, NotificationLinks links, JsonMapper json, Clock clock) {
+        this.links = links;
         this.board = board;
         this.channels = channels;
         this.sender = sender;
@@ -69,7 +72,7 @@ class AlertmanagerResend {
                                     alert.account(), alert.region(), alert.function()),
                             Map.of("summary", alert.ruleName() + ": still firing", "description",
                                     String.valueOf(alert.reason())),
-                            alert.stateSince(), now.plus(this.properties.hold()), this.properties.link(alert.id())));
+                            alert.stateSince(), now.plus(this.properties.hold()), this.links.alert(alert.id())));
                 }
             }
             if (body.isEmpty()) {

@@ -26,6 +26,18 @@ public interface Provisioner {
      */
     void apply(String source, List<Map<String, Object>> items, References references);
 
+    /**
+     * Called once the transaction that applied a file (or removed a gone one) has committed, for what must see the
+     * stored objects (a budget judged at once); nothing by default.
+     */
+    default void applied() {
+    }
+
+    /** How each object {@code source} declared is known (a name, or what a silence says), for the page. */
+    default List<String> declaredIn(String source) {
+        return List.of();
+    }
+
     /** The files this section holds objects of. */
     Set<String> sources();
 

@@ -91,6 +91,7 @@ public class Provisioning {
                     provisioner.apply(source, List.of(), references);
                 }
             });
+            this.provisioners.forEach(Provisioner::applied);
             this.seen.remove(source);
             this.status.remove(source);
             logger.info("Provisioning: {} is gone, so are the objects it declared", source);
@@ -124,6 +125,7 @@ public class Provisioning {
             this.status.put(source, new FileStatus(source, false, now, ex.line(), ex.field(), ex.getMessage()));
             return false;
         }
+        this.provisioners.forEach(Provisioner::applied);
         int count = file.sections().values().stream().mapToInt(List::size).sum();
         logger.info("Provisioning: applied {} ({} objects)", source, count);
         this.status.put(source, new FileStatus(source, true, now, null, null, count + " objects"));
@@ -149,6 +151,20 @@ public class Provisioning {
             throw new java.io.UncheckedIOException("Provisioning: cannot read " + directory, ex);
         }
         return files;
+    }
+
+    /** The objects each file declares now, by file then section ({@code rules: [Orders errors]}). */
+    public Map<String, Map<String, List<String>>> declared() {
+        Map<String, Map<String, List<String>>> declared = new java.util.TreeMap<>();
+        for (Provisioner provisioner : this.provisioners) {
+            for (String source : provisioner.sources()) {
+                List<String> names = provisioner.declaredIn(source);
+                if (!names.isEmpty()) {
+                    declared.computeIfAbsent(source, (s) -> new LinkedHashMap<>()).put(provisioner.section(), names);
+                }
+            }
+        }
+        return declared;
     }
 
     /** Every file's last outcome, by name. */

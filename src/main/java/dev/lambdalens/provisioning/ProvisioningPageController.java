@@ -5,7 +5,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The provisioning page: each file's last outcome (a refused file with its line, field and reason) and the export.
+ * The provisioning page: each file's last outcome (a refused file with its line, field and reason), the objects each
+ * file declares (read-only everywhere else), and the export.
  */
 @Controller
 class ProvisioningPageController {
@@ -25,6 +26,7 @@ class ProvisioningPageController {
         model.addAttribute("path", String.valueOf(this.properties.path()));
         model.addAttribute("interval", this.properties.interval().toString().substring(2).toLowerCase());
         model.addAttribute("files", this.provisioning.status());
+        model.addAttribute("declared", this.provisioning.declared());
         return "provisioning/status";
     }
 }

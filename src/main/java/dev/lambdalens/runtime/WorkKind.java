@@ -11,8 +11,8 @@ public enum WorkKind {
     DISCOVERY,
     /** Rule evaluation. */
     EVALUATION,
-    /** Notification deliveries, one channel per thread at a time. */
+    /** Notification deliveries, one channel per thread at a time, and the Alertmanager re-posts. */
     DELIVERY,
-    /** Reminders, budgets, roll-up and retention. */
+    /** Reminders, budgets, roll-up, retention and provisioning. */
     HOUSEKEEPING
 }

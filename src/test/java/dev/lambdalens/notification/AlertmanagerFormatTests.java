@@ -1,8 +1,11 @@
 package dev.lambdalens.notification;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,23 +20,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertmanagerFormatTests {
 
+    static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
+
+    /** Sent ten minutes after the judged period, as a late collection or a retried delivery would be. */
+    static final Instant NOW = AT.plus(Duration.ofMinutes(10));
+
+    final Map<Long, Instant> firing = new HashMap<>(Map.of(42L, AT));
+
     final AlertmanagerFormat format = new AlertmanagerFormat(
-            new AlertmanagerProperties(Duration.ofMinutes(1), URI.create("https://ll.example.com/")));
+            new AlertmanagerProperties(Duration.ofMinutes(1)), new NotificationLinks(URI.create("https://ll.example.com/")),
+            () -> this.firing, Clock.fixed(NOW, ZoneOffset.UTC));
 
     final Channel channel = new Channel("am", ChannelType.ALERTMANAGER, "http://am:9093/", null, Severity.INFO, true,
             Instant.EPOCH);
 
-    static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
-
     @Test
-    void shouldLabelAnAccountLevelAlertWithoutAFunctionAndHoldItForFourIntervals() {
+    void shouldLabelAnAccountLevelAlertWithoutAFunctionAndHoldItForFourIntervalsFromNow() {
         List<Map<String, Object>> body = body("firing", new AlertTarget("123456789012", "eu-west-1", ""));
         assertThat(body).singleElement().satisfies((alert) -> {
             assertThat(alert.get("labels")).isEqualTo(Map.of("alertname", "Account concurrency", "rule",
                     "Account concurrency", "rule_id", "7", "severity", "critical", "account", "123456789012",
                     "region", "eu-west-1", "source", "lambdalens"));
-            assertThat(alert.get("startsAt")).isEqualTo(AT.toString());
-            assertThat(alert.get("endsAt")).isEqualTo(AT.plus(Duration.ofMinutes(4)).toString());
+            assertThat(alert.get("startsAt")).as("when it began firing").isEqualTo(AT.toString());
+            assertThat(alert.get("endsAt")).as("held from the send, not from the judged period, already past")
+                .isEqualTo(NOW.plus(Duration.ofMinutes(4)).toString());
             assertThat(alert.get("generatorURL")).isEqualTo("https://ll.example.com/alerts/42");
         });
         assertThat(this.format.target(this.channel)).isEqualTo("http://am:9093/api/v2/alerts");
@@ -46,6 +56,21 @@ class AlertmanagerFormatTests {
             assertThat(alert.get("endsAt")).isEqualTo(AT.toString());
             assertThat(((Map<?, ?>) alert.get("labels")).get("function")).isEqualTo("orders-api");
         });
+    }
+
+    @Test
+    void shouldStartAFiringAlertWhenItBeganFiringEvenInAReminder() {
+        this.firing.put(42L, AT.minus(Duration.ofHours(2)));
+        assertThat(body("firing", new AlertTarget("123456789012", "eu-west-1", ""))).singleElement()
+            .satisfies((alert) -> assertThat(alert.get("startsAt")).isEqualTo(AT.minus(Duration.ofHours(2)).toString()));
+    }
+
+    @Test
+    void shouldLeaveOutOfALateFiringMessageAnAlertThatNoLongerFires() {
+        // the firing message was retried after the alert resolved: posting it would re-open the alert for a hold
+        this.firing.clear();
+        assertThat(body("firing", new AlertTarget("123456789012", "eu-west-1", ""))).isNull();
+        assertThat(body("resolved", new AlertTarget("123456789012", "eu-west-1", ""))).hasSize(1);
     }
 
     @SuppressWarnings("unchecked")

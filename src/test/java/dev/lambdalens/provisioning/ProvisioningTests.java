@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ class ProvisioningTests {
 
     static final JsonMapper json = JsonMapper.builder().build();
 
+    /** Within the 30 days a silence may last, and after the test. */
+    static final String SILENCE_END = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS).toString();
+
     static final Path DIRECTORY = createDirectory();
 
     static final String TEAM = """
@@ -70,7 +74,23 @@ class ProvisioningTests {
                 datapointsToAlarm: 2
                 severity: CRITICAL
                 channels: [oncall]
+            silences:
+              - rule: Orders errors
+                functionPattern: orders-*
+                endsAt: %2$s
+                comment: Orders migration week
+            budgets:
+              - name: Orders budget
+                amount: %1$s
+                scope: FUNCTIONS
+                scopeValue: orders-*
+                severity: CRITICAL
+                channels: [oncall]
+                thresholds:
+                  - kind: ACTUAL
+                    value: 90
             """;
+
 
     @Autowired
     MockMvc mvc;
@@ -85,10 +105,14 @@ class ProvisioningTests {
         registry.add("LAMBDALENS_CHANNEL_PAGER_SECRET", () -> "pager-key");
     }
 
+    static String team(String threshold) {
+        return TEAM.formatted(threshold, SILENCE_END);
+    }
+
     static Path createDirectory() {
         try {
             Path directory = Files.createTempDirectory("lambdalens-provisioning-");
-            Files.writeString(directory.resolve("team.yaml"), TEAM.formatted("5"));
+            Files.writeString(directory.resolve("team.yaml"), team("5"));
             return directory;
         }
         catch (java.io.IOException ex) {
@@ -121,24 +145,64 @@ class ProvisioningTests {
         String page = this.mvc.perform(get("/alerts").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
             .getContentAsString();
         assertThat(page).contains("provisioned · team.yaml");
+
+        JsonNode silence = silenceFrom("team.yaml");
+        assertThat(silence.get("ruleId").asLong()).isEqualTo(rule.get("id").asLong());
+        assertThat(silence.get("functionPattern").asString()).isEqualTo("orders-*");
+        assertThat(silence.get("endsAt").asString()).isEqualTo(SILENCE_END);
+        assertThat(silence.get("createdBy").asString()).as("the file stands for its author").isEqualTo("team.yaml");
+        assertThat(silence.get("active").asBoolean()).isTrue();
+        this.mvc.perform(delete("/api/v1/silences/" + silence.get("id").asLong()))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("team.yaml")));
+
+        JsonNode budget = budget("Orders budget");
+        assertThat(budget.get("provisionedFrom").asString()).isEqualTo("team.yaml");
+        assertThat(budget.get("definition").get("amount").asDouble()).isEqualTo(5);
+        assertThat(budget.get("definition").get("channelIds").get(0).asLong()).isEqualTo(channel.get("id").asLong());
+        assertThat(budget.get("definition").get("thresholds")).hasSize(1);
+        long budgetId = budget.get("id").asLong();
+        this.mvc.perform(put("/api/v1/budgets/" + budgetId).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"name\": \"Orders budget\", \"amount\": 500}"))
+            .andExpect(status().isConflict())
+            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("team.yaml")));
+        this.mvc.perform(delete("/api/v1/budgets/" + budgetId)).andExpect(status().isConflict());
+        this.mvc.perform(get("/costs/budgets/" + budgetId + "/edit").accept(MediaType.TEXT_HTML))
+            .andExpect(status().isConflict());
+        String costs = this.mvc.perform(get("/costs").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(costs).contains("provisioned · team.yaml").doesNotContain("/costs/budgets/" + budgetId + "/edit");
+        // the silences page offers no badge of its own: the provisioning page lists what each file declares
+        String provisioning = this.mvc.perform(get("/provisioning").accept(MediaType.TEXT_HTML)).andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(provisioning).contains("Declared in the files (read-only)", "Orders errors", "Orders budget",
+                "Orders migration week (rule " + rule.get("id").asLong() + ", functions orders-* until " + SILENCE_END);
     }
 
     @Test
     @Order(2)
     void shouldApplyAChangeWithoutARestart() throws Exception {
-        Files.writeString(DIRECTORY.resolve("team.yaml"), TEAM.formatted("12.5"));
+        Files.writeString(DIRECTORY.resolve("team.yaml"), team("12.5"));
         await("/api/v1/alert-rules", (rules) -> rules.valueStream()
             .anyMatch((r) -> r.get("name").asString().equals("Orders errors") && r.get("threshold").asDouble() == 12.5));
+        assertThat(budget("Orders budget").get("definition").get("amount").asDouble()).isEqualTo(12.5);
+        assertThat(silences().valueStream().filter((s) -> "team.yaml".equals(s.path("provisionedFrom").asString())))
+            .as("the silence did not change: the same one, not a second").hasSize(1);
     }
 
     @Test
     @Order(3)
     void shouldRemoveWhatIsRemovedFromTheFiles() throws Exception {
-        String withoutRule = TEAM.formatted("5").substring(0, TEAM.indexOf("rules:"));
+        String withoutRule = team("5").substring(0, TEAM.indexOf("rules:"));
         Files.writeString(DIRECTORY.resolve("team.yaml"), withoutRule);
         await("/api/v1/alert-rules", (rules) -> rules.valueStream()
             .noneMatch((r) -> r.get("name").asString().equals("Orders errors")));
         assertThat(find("/api/v1/channels", "oncall")).isNotNull();
+        assertThat(budgetOrNull("Orders budget")).as("removed with the rest of the file").isNull();
+        assertThat(silences().valueStream()
+            .filter((s) -> "team.yaml".equals(s.path("provisionedFrom").asString()))
+            .map((s) -> s.get("active").asBoolean())).as("ended, kept as history").containsExactly(false);
         Files.delete(DIRECTORY.resolve("team.yaml"));
         await("/api/v1/channels", (channels) -> channels.valueStream()
             .noneMatch((c) -> c.get("name").asString().equals("oncall")));
@@ -176,6 +240,29 @@ class ProvisioningTests {
             .getContentAsString();
         assertThat(page).contains("broken.yaml", "refused", "rules[0].periodSeconds");
 
+        Files.writeString(DIRECTORY.resolve("broken.yaml"), """
+                budgets:
+                  - name: Fine budget
+                    amount: 100
+                  - name: Broken budget
+                    amount: -5
+                """);
+        awaitRefusal("broken.yaml", 5, "budgets[1].amount", "must be at least 0.01");
+        assertThat(budgetOrNull("Fine budget")).as("nothing of the file applied").isNull();
+        Files.writeString(DIRECTORY.resolve("broken.yaml"), """
+                silences:
+                  - functionPattern: orders-*
+                    endsAt: %s
+                    comment: far too long
+                """.formatted(Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.SECONDS)));
+        awaitRefusal("broken.yaml", 3, "silences[0].endsAt", "a silence lasts at most 30 days");
+        Files.writeString(DIRECTORY.resolve("broken.yaml"), """
+                silences:
+                  - endsAt: %s
+                    comment: mutes everything, unconfirmed
+                """.formatted(SILENCE_END));
+        awaitRefusal("broken.yaml", 2, "silences[0].confirmMatchesEverything", "confirm");
+
         Files.writeString(DIRECTORY.resolve("broken.yaml"), "channels:\n  - name: x\n    url: ${NOT_SET_ANYWHERE}\n");
         await("/api/v1/provisioning", (s) -> s.get("files").valueStream()
             .anyMatch((f) -> f.get("message").asString().contains("NOT_SET_ANYWHERE") && f.get("line").asInt() == 3));
@@ -184,7 +271,6 @@ class ProvisioningTests {
 
     @Test
     @Order(5)
-    @org.junit.jupiter.api.Disabled("Fails since issue 14 made rule deletion a soft delete that keeps history: the re-provisioned rule never appears. Open in issue 21; see the closing note.")
     void shouldGiveTheSameObjectsWhenAnExportIsAppliedAsAFile() throws Exception {
         String created = this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
             .content("{\"name\": \"pager\", \"url\": \"https://hooks.example.com/pager\", \"secret\": \"pager-key\", "
@@ -200,8 +286,26 @@ class ProvisioningTests {
                  "threshold": 0, "periodSeconds": 60, "evaluationPeriods": 3, "datapointsToAlarm": 2,
                  "missingData": "NOT_BREACHING", "severity": "CRITICAL", "runbookUrl": "https://wiki.example.com/t",
                  "channelIds": [%d]}""".formatted(pager))).andExpect(status().isCreated());
+        long checkout = find("/api/v1/alert-rules", "Checkout throttles").get("id").asLong();
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"ruleId": %d, "region": "eu-west-1", "functionPattern": "checkout-*", "endsAt": "%s",
+                 "createdBy": "ops", "comment": "Checkout load test"}""".formatted(checkout, SILENCE_END)))
+            .andExpect(status().isCreated());
+        this.mvc.perform(post("/api/v1/budgets").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name": "Checkout budget", "amount": 250.50, "period": "CUSTOM", "startsOn": "2026-01-01",
+                 "endsOn": "2026-12-31", "scope": "TAG", "scopeValue": "team=checkout", "account": "123456789012",
+                 "severity": "INFO", "channelIds": [%d],
+                 "thresholds": [{"kind": "FORECASTED", "value": 120}, {"kind": "ACTUAL", "value": 200, "unit": "ABSOLUTE"}]}
+                """.formatted(pager))).andExpect(status().isCreated());
+        long budgetRule = find("/api/v1/alert-rules", "Budget: Checkout budget").get("id").asLong();
+        this.mvc.perform(post("/api/v1/silences").contentType(MediaType.APPLICATION_JSON).content("""
+                {"ruleId": %d, "endsAt": "%s", "comment": "Checkout budget known to overrun"}"""
+            .formatted(budgetRule, SILENCE_END))).andExpect(status().isCreated());
         Map<String, JsonNode> rulesBefore = byName("/api/v1/alert-rules");
         Map<String, JsonNode> channelsBefore = byName("/api/v1/channels");
+        Map<String, JsonNode> budgetsBefore = budgets();
+        Map<String, JsonNode> silencesBefore = activeSilences();
+        assertThat(silencesBefore).hasSize(2);
 
         String export = this.mvc.perform(get("/api/v1/provisioning/export"))
             .andExpect(status().isOk())
@@ -212,7 +316,15 @@ class ProvisioningTests {
                 "channels:\n  - \"pager\"").doesNotContain("pager-key", "hooks.example.com/pager");
         // from clicks to git: the hand-made objects go, the file brings them back
         this.mvc.perform(delete("/api/v1/alert-rules/" + rulesBefore.get("Checkout throttles").get("id").asLong()));
+        for (JsonNode active : silencesBefore.values()) {
+            this.mvc.perform(delete("/api/v1/silences/" + active.get("id").asLong())).andExpect(status().isOk());
+        }
+        for (JsonNode budget : budgetsBefore.values()) {
+            this.mvc.perform(delete("/api/v1/budgets/" + budget.get("id").asLong())).andExpect(status().isNoContent());
+        }
         this.mvc.perform(delete("/api/v1/channels/" + pager));
+        assertThat(activeSilences()).isEmpty();
+        assertThat(export).contains("silences:", "rule: \"Checkout throttles\"", "budgets:", "name: \"Checkout budget\"");
         Files.writeString(DIRECTORY.resolve("exported.yaml"), export);
         await("/api/v1/alert-rules", (rules) -> rules.valueStream()
             .anyMatch((r) -> r.get("name").asString().equals("Checkout throttles")));
@@ -227,12 +339,74 @@ class ProvisioningTests {
         long newPager = channelsAfter.get("pager").get("id").asLong();
         for (String name : rulesBefore.keySet()) {
             ObjectNode before = comparable(rulesBefore.get(name));
-            if (name.equals("Checkout throttles")) {
+            boolean budgets = name.startsWith("Budget: "); // a budget's rule comes with its budget
+            if (name.equals("Checkout throttles") || budgets) {
                 before.putArray("channelIds").add(newPager);
             }
             assertThat(comparable(rulesAfter.get(name)).toString()).as(name).isEqualTo(before.toString());
-            assertThat(rulesAfter.get(name).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
+            // a rule kept by another module (a budget's, a built-in one) is not in the export: it comes with its keeper
+            boolean kept = budgets || !export.contains("name: \"" + name + "\"");
+            assertThat(rulesAfter.get(name).path("provisionedFrom").asString(null))
+                .isEqualTo(kept ? null : "exported.yaml");
         }
+        long newCheckout = rulesAfter.get("Checkout throttles").get("id").asLong();
+        Map<String, JsonNode> budgetsAfter = budgets();
+        assertThat(budgetsAfter.keySet()).isEqualTo(budgetsBefore.keySet());
+        for (String name : budgetsBefore.keySet()) {
+            ObjectNode before = (ObjectNode) budgetsBefore.get(name).get("definition").deepCopy();
+            before.putArray("channelIds").add(newPager);
+            assertThat(budgetsAfter.get(name).get("definition").toString()).as(name).isEqualTo(before.toString());
+            assertThat(budgetsAfter.get(name).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
+        }
+        // a silence of a budget's alerts names the rule the budget brings, defined with it in the same file
+        long newBudgetRule = rulesAfter.get("Budget: Checkout budget").get("id").asLong();
+        Map<String, JsonNode> silencesAfter = activeSilences();
+        assertThat(silencesAfter.keySet()).isEqualTo(silencesBefore.keySet());
+        for (String comment : silencesBefore.keySet()) {
+            ObjectNode before = comparable(silencesBefore.get(comment))
+                .put("ruleId", comment.startsWith("Checkout budget") ? newBudgetRule : newCheckout);
+            assertThat(comparable(silencesAfter.get(comment)).toString()).isEqualTo(before.toString());
+            assertThat(silencesAfter.get(comment).get("provisionedFrom").asString()).isEqualTo("exported.yaml");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void shouldBringBackARuleRemovedFromItsFileThenDeclaredAgain() throws Exception {
+        Files.writeString(DIRECTORY.resolve("again.yaml"), team("7").replace("oncall", "oncall-again"));
+        long first = await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .anyMatch((r) -> r.get("name").asString().equals("Orders errors"))).valueStream()
+            .filter((r) -> r.get("name").asString().equals("Orders errors"))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asLong();
+        String declared = team("7").replace("oncall", "oncall-again");
+        String withoutRule = declared.substring(0, declared.indexOf("rules:"));
+        Files.writeString(DIRECTORY.resolve("again.yaml"), withoutRule);
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .noneMatch((r) -> r.get("name").asString().equals("Orders errors")));
+        this.mvc.perform(get("/api/v1/alert-rules/" + first)).andExpect(status().isNotFound());
+
+        // the deleted rule keeps its alerts' history, not its name
+        Files.writeString(DIRECTORY.resolve("again.yaml"), team("8").replace("oncall", "oncall-again"));
+        JsonNode back = await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .anyMatch((r) -> r.get("name").asString().equals("Orders errors"))).valueStream()
+            .filter((r) -> r.get("name").asString().equals("Orders errors"))
+            .findFirst()
+            .orElseThrow();
+        assertThat(back.get("id").asLong()).isNotEqualTo(first);
+        assertThat(back.get("threshold").asDouble()).isEqualTo(8);
+        assertThat(back.get("provisionedFrom").asString()).isEqualTo("again.yaml");
+        assertThat(read("/api/v1/provisioning").get("files").valueStream()
+            .filter((f) -> f.get("file").asString().equals("again.yaml"))
+            .findFirst()
+            .orElseThrow()
+            .get("applied")
+            .asBoolean()).isTrue();
+        Files.delete(DIRECTORY.resolve("again.yaml"));
+        await("/api/v1/alert-rules", (rules) -> rules.valueStream()
+            .noneMatch((r) -> r.get("name").asString().equals("Orders errors")));
     }
 
     private static ObjectNode comparable(JsonNode node) {
@@ -240,6 +414,52 @@ class ProvisioningTests {
         copy.remove("id");
         copy.remove("provisionedFrom");
         return copy;
+    }
+
+    private void awaitRefusal(String file, int line, String field, String message) throws Exception {
+        JsonNode status = await("/api/v1/provisioning", (s) -> s.get("files").valueStream()
+            .anyMatch((f) -> f.get("file").asString().equals(file) && field.equals(f.path("field").asString())));
+        JsonNode refused = status.get("files").valueStream()
+            .filter((f) -> f.get("file").asString().equals(file))
+            .findFirst()
+            .orElseThrow();
+        assertThat(refused.get("applied").asBoolean()).isFalse();
+        assertThat(refused.get("line").asInt()).as(refused.toString()).isEqualTo(line);
+        assertThat(refused.get("message").asString()).contains(file + ":" + line, message);
+    }
+
+    private JsonNode silences() throws Exception {
+        return read("/api/v1/silences");
+    }
+
+    /** The silences in force, by comment. */
+    private Map<String, JsonNode> activeSilences() throws Exception {
+        Map<String, JsonNode> byComment = new TreeMap<>();
+        read("/api/v1/silences?active=true").forEach((s) -> byComment.put(s.get("comment").asString(), s));
+        return byComment;
+    }
+
+    private JsonNode silenceFrom(String file) throws Exception {
+        return silences().valueStream()
+            .filter((s) -> file.equals(s.path("provisionedFrom").asString()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no silence from " + file));
+    }
+
+    private Map<String, JsonNode> budgets() throws Exception {
+        Map<String, JsonNode> byName = new TreeMap<>();
+        read("/api/v1/budgets").forEach((b) -> byName.put(b.get("definition").get("name").asString(), b));
+        return byName;
+    }
+
+    private JsonNode budget(String name) throws Exception {
+        JsonNode budget = budgetOrNull(name);
+        assertThat(budget).as("budget " + name).isNotNull();
+        return budget;
+    }
+
+    private @org.jspecify.annotations.Nullable JsonNode budgetOrNull(String name) throws Exception {
+        return budgets().get(name);
     }
 
     private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
