@@ -172,7 +172,12 @@ class ProvisioningTests {
         String costs = this.mvc.perform(get("/costs").accept(MediaType.TEXT_HTML)).andReturn().getResponse()
             .getContentAsString();
         assertThat(costs).contains("provisioned · team.yaml").doesNotContain("/costs/budgets/" + budgetId + "/edit");
-        // the silences page offers no badge of its own: the provisioning page lists what each file declares
+        String silences = this.mvc.perform(get("/alerts/silences").accept(MediaType.TEXT_HTML)).andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(silences).as("read-only on the silences page: a badge, no End now")
+            .contains("provisioned · team.yaml")
+            .doesNotContain("/alerts/silences/" + silence.get("id").asLong() + "/expire");
         String provisioning = this.mvc.perform(get("/provisioning").accept(MediaType.TEXT_HTML)).andReturn()
             .getResponse()
             .getContentAsString();
