@@ -171,15 +171,6 @@ class CollectedWatermarks {
     record Snapshot(Map<AlertTarget, Instant> targets, Set<String> polled, Map<String, Instant[]> signals,
             Map<String, Instant> streams) {
 
-        Snapshot(Map<AlertTarget, Instant> targets, Set<String> polled) {
-            this(targets, polled, Map.of(), Map.of());
-        }
-
-        /** How far the target's data is complete, {@code null} when nothing says (pushed data). */
-        @org.jspecify.annotations.Nullable Instant of(AlertTarget target) {
-            return this.targets.get(target);
-        }
-
         /**
          * How far the data a rule reads for the target is complete: its watermark, carried further by the signal
          * fetches of every metric the rule reads when they join it; for a target only streamed, the stream's;
