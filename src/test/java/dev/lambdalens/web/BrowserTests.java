@@ -1,15 +1,12 @@
 package dev.lambdalens.web;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
 
+import dev.lambdalens.testing.Chromium;
 import dev.lambdalens.testing.DemoData;
 import dev.lambdalens.testing.DemoDataConfiguration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,10 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(DemoDataConfiguration.class)
 class BrowserTests {
-
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     /** Counts canvas pixels close to the first line colour of charts.js (#1f77b4): drawn data, not axes or grid. */
     private static final String DATA_PIXELS = """
@@ -91,6 +80,8 @@ class BrowserTests {
             }
             return n / height;""";
 
+    private static Chromium chromium;
+
     private static ChromeDriver browser;
 
     @LocalServerPort
@@ -107,45 +98,21 @@ class BrowserTests {
 
     @BeforeAll
     static void startBrowser() {
-        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-        if (!installed && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assumptions.abort("No browser: install Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver) to run the browser tests");
-        }
-        assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run does)").isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1400,1800");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-            .usingAnyFreePort()
-            .build();
-        browser = new ChromeDriver(service, options);
+        chromium = Chromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
-
-    static boolean signedIn;
 
     @BeforeEach
     void collectAndSignIn() {
         this.demoData.collectOnce();
-        if (!signedIn) {
-            // the real sign-in page, with the first admin's password from the test configuration
-            browser.get("http://localhost:" + this.port + "/login");
-            browser.findElement(By.name("username")).sendKeys("admin");
-            browser.findElement(By.name("password")).sendKeys("test-admin-password");
-            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().contains("/login"));
-            signedIn = true;
-        }
+        chromium.signIn(this.port);
     }
 
     @Test
@@ -405,8 +372,7 @@ class BrowserTests {
     }
 
     private void open(String path) {
-        browser.manage().logs().get(LogType.BROWSER); // start each page with an empty log
-        browser.get("http://localhost:" + this.port + path);
+        chromium.open(this.port, path);
     }
 
     private static List<WebElement> visibleRows() {
@@ -434,13 +400,6 @@ class BrowserTests {
     }
 
     private static void assertNoJavaScriptErrors() {
-        List<LogEntry> errors = browser.manage()
-            .logs()
-            .get(LogType.BROWSER)
-            .getAll()
-            .stream()
-            .filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-            .toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        chromium.assertNoJavaScriptErrors();
     }
 }
