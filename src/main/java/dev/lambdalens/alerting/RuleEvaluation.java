@@ -60,13 +60,16 @@ public class RuleEvaluation {
 
     private final SelfSignals self;
 
+    private final StoredColumns columns;
+
     /** The end of the last period judged, per rule and target; the alert's own time guards it across instances. */
     private final Map<Long, Map<AlertTarget, Instant>> judgedUntil = new ConcurrentHashMap<>();
 
     RuleEvaluation(AlertRuleRepository rules, AlertStates states, SignalReader signals, Inventory inventory,
             CollectedWatermarks watermarks, AlertingProperties properties, TransactionTemplate transaction,
-            Clock clock, MeterRegistry meters, SelfSignals self) {
+            Clock clock, MeterRegistry meters, SelfSignals self, StoredColumns columns) {
         this.self = self;
+        this.columns = columns;
         this.rules = rules;
         this.states = states;
         this.signals = signals;
@@ -98,8 +101,13 @@ public class RuleEvaluation {
             .filter((f) -> regions == null || regions.contains(f.account() + "/" + f.region()))
             .toList();
         CollectedWatermarks.Snapshot collected = this.watermarks.read();
+        List<AlertRule> all = this.rules.findAllByOrderByIdAsc();
+        this.columns.beginPass(all.stream()
+            .filter((rule) -> rule.enabled() && !rule.deleted())
+            .map(AlertRule::id)
+            .collect(java.util.stream.Collectors.toSet()));
         int changes = 0;
-        for (AlertRule rule : this.rules.findAllByOrderByIdAsc()) {
+        for (AlertRule rule : all) {
             if (rule.source() != null) {
                 continue;
             }
@@ -108,6 +116,7 @@ public class RuleEvaluation {
                 changes += (changed != null) ? changed : 0;
             }
             catch (RuntimeException ex) {
+                this.columns.forget(rule.id());
                 logger.error("Evaluating rule {} failed", rule.id(), ex);
             }
         }
@@ -237,7 +246,7 @@ public class RuleEvaluation {
         long start = earliest + period - period * range;
         int periods = (int) ((latest - start) / period);
         Map<AlertTarget, List<@Nullable Double>> values = this.signals.read(definition, functions,
-                Instant.ofEpochSecond(start), periods);
+                Instant.ofEpochSecond(start), periods, rule.id());
         // period by period, oldest first, every target due for it: one group of changes per period
         TreeMap<Long, Map<AlertTarget, Evaluation>> byPeriod = new TreeMap<>();
         for (long end = earliest + period; end <= latest; end += period) {

@@ -16,8 +16,6 @@ import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.FunctionRef;
 import dev.lambdalens.metrics.LambdaMetric;
-import dev.lambdalens.metrics.Point;
-import dev.lambdalens.metrics.SeriesQueries;
 import dev.lambdalens.metrics.Statistic;
 import org.jspecify.annotations.Nullable;
 
@@ -30,25 +28,33 @@ import org.springframework.stereotype.Component;
 @Component
 class SignalReader {
 
-    private final SeriesQueries queries;
+    private final StoredColumns columns;
 
     private final Inventory inventory;
 
-    SignalReader(SeriesQueries queries, Inventory inventory) {
-        this.queries = queries;
+    SignalReader(StoredColumns columns, Inventory inventory) {
+        this.columns = columns;
         this.inventory = inventory;
+    }
+
+    /** {@link #read(RuleDefinition, List, Instant, int, Long)} straight from the store, keeping nothing. */
+    Map<AlertTarget, List<@Nullable Double>> read(RuleDefinition rule, List<FunctionSummary> functions, Instant start,
+            int periods) {
+        return read(rule, functions, start, periods, null);
     }
 
     /**
      * @param functions the inventory, read once for a whole evaluation pass
      * @param start the beginning of the oldest period of the range
+     * @param keptFor the rule whose stored values are kept for its next pass ({@link StoredColumns}), or {@code null}
      * @return per target, one value per period, oldest first, {@code null} where there is none
      */
     Map<AlertTarget, List<@Nullable Double>> read(RuleDefinition rule, List<FunctionSummary> functions, Instant start,
-            int periods) {
+            int periods, @Nullable Long keptFor) {
         Duration period = rule.condition().period();
-        Instant end = start.plus(period.multipliedBy(periods));
         long step = period.toSeconds();
+        long from = start.getEpochSecond();
+        long end = from + step * periods;
         Map<AlertTarget, List<@Nullable Double>> values = new LinkedHashMap<>();
         switch (rule.signal()) {
             case EXTERNAL, COLLECTION_FAILING, DATA_LAG, DISCOVERY_FAILING -> {
@@ -56,31 +62,32 @@ class SignalReader {
             }
             case METRIC -> {
                 boolean accountLevel = rule.metric().scope() == dev.lambdalens.metrics.MetricScope.ACCOUNT;
-                Map<FunctionRef, List<Point>> series = this.queries.readAll(rule.metric(), rule.statistic(),
-                        accountLevel, start, end, step);
+                Map<FunctionRef, double[]> series = this.columns.read(keptFor, rule.metric(), rule.statistic(),
+                        accountLevel, from, end, step);
                 for (AlertTarget target : accountLevel ? accountTargets(rule, functions) : functionTargets(rule, functions).keySet()) {
-                    values.put(target, column(series.get(ref(target)), start, step, periods));
+                    values.put(target, column(series.get(ref(target)), periods));
                 }
             }
             case ACCOUNT_CONCURRENCY_SHARE -> {
-                Map<FunctionRef, List<Point>> series = this.queries.readAll(LambdaMetric.CONCURRENT_EXECUTIONS,
-                        Statistic.MAXIMUM, true, start, end, step);
+                Map<FunctionRef, double[]> series = this.columns.read(keptFor, LambdaMetric.CONCURRENT_EXECUTIONS,
+                        Statistic.MAXIMUM, true, from, end, step);
                 for (AlertTarget target : accountTargets(rule, functions)) {
                     Integer limit = this.inventory.limits(target.account(), target.region())
                         .map(AccountLimits::concurrencyLimit)
                         .orElse(null);
-                    List<@Nullable Double> used = column(series.get(ref(target)), start, step, periods);
+                    List<@Nullable Double> used = column(series.get(ref(target)), periods);
                     values.put(target, scaled(used, (limit != null && limit > 0) ? 100.0 / limit : null));
                 }
             }
             case ERROR_RATE, THROTTLE_RATE -> {
                 LambdaMetric part = (rule.signal() == Signal.ERROR_RATE) ? LambdaMetric.ERRORS : LambdaMetric.THROTTLES;
-                Map<FunctionRef, List<Point>> parts = this.queries.readAll(part, Statistic.SUM, false, start, end, step);
-                Map<FunctionRef, List<Point>> invocations = this.queries.readAll(LambdaMetric.INVOCATIONS,
-                        Statistic.SUM, false, start, end, step);
+                Map<FunctionRef, double[]> parts = this.columns.read(keptFor, part, Statistic.SUM, false, from, end,
+                        step);
+                Map<FunctionRef, double[]> invocations = this.columns.read(keptFor, LambdaMetric.INVOCATIONS,
+                        Statistic.SUM, false, from, end, step);
                 for (AlertTarget target : functionTargets(rule, functions).keySet()) {
-                    List<@Nullable Double> numerator = column(parts.get(ref(target)), start, step, periods);
-                    List<@Nullable Double> invoked = column(invocations.get(ref(target)), start, step, periods);
+                    List<@Nullable Double> numerator = column(parts.get(ref(target)), periods);
+                    List<@Nullable Double> invoked = column(invocations.get(ref(target)), periods);
                     List<@Nullable Double> rate = new ArrayList<>(periods);
                     for (int i = 0; i < periods; i++) {
                         double n = (numerator.get(i) != null) ? numerator.get(i) : 0;
@@ -92,10 +99,10 @@ class SignalReader {
                 }
             }
             case RESERVED_CONCURRENCY_SHARE -> perFunctionShare(rule, functions, LambdaMetric.CONCURRENT_EXECUTIONS,
-                    Statistic.MAXIMUM, (f) -> (f.reservedConcurrency() != null) ? f.reservedConcurrency() : 0, start,
-                    end, periods, values);
+                    Statistic.MAXIMUM, (f) -> (f.reservedConcurrency() != null) ? f.reservedConcurrency() : 0, from,
+                    end, periods, keptFor, values);
             case P99_SHARE_OF_TIMEOUT -> perFunctionShare(rule, functions, LambdaMetric.DURATION, Statistic.P99,
-                    (f) -> f.timeoutSeconds() * 1000.0, start, end, periods, values);
+                    (f) -> f.timeoutSeconds() * 1000.0, from, end, periods, keptFor, values);
         }
         return values;
     }
@@ -132,14 +139,14 @@ class SignalReader {
 
     private void perFunctionShare(RuleDefinition rule, List<FunctionSummary> functions, LambdaMetric metric,
             Statistic statistic,
-            ToDoubleFunction<FunctionSummary> whole, Instant start, Instant end, int periods,
+            ToDoubleFunction<FunctionSummary> whole, long from, long end, int periods, @Nullable Long keptFor,
             Map<AlertTarget, List<@Nullable Double>> values) {
         long step = rule.condition().period().toSeconds();
-        Map<FunctionRef, List<Point>> series = this.queries.readAll(metric, statistic, false, start, end, step);
+        Map<FunctionRef, double[]> series = this.columns.read(keptFor, metric, statistic, false, from, end, step);
         functionTargets(rule, functions).forEach((target, function) -> {
             double of = whole.applyAsDouble(function);
             if (of > 0) {
-                values.put(target, scaled(column(series.get(ref(target)), start, step, periods), 100.0 / of));
+                values.put(target, scaled(column(series.get(ref(target)), periods), 100.0 / of));
             }
         });
     }
@@ -205,16 +212,11 @@ class SignalReader {
         return new FunctionRef(target.account(), target.region(), target.function());
     }
 
-    private static List<@Nullable Double> column(@Nullable List<Point> points, Instant start, long step,
-            int periods) {
-        List<@Nullable Double> column = new ArrayList<>(java.util.Collections.nCopies(periods, (Double) null));
-        if (points != null) {
-            for (Point point : points) {
-                long index = (point.epochSecond() - start.getEpochSecond()) / step;
-                if (index >= 0 && index < periods) {
-                    column.set((int) index, point.value());
-                }
-            }
+    private static List<@Nullable Double> column(double @Nullable [] stored, int periods) {
+        List<@Nullable Double> column = new ArrayList<>(periods);
+        for (int i = 0; i < periods; i++) {
+            double value = (stored != null && i < stored.length) ? stored[i] : Double.NaN;
+            column.add(Double.isNaN(value) ? null : value);
         }
         return column;
     }

@@ -36,8 +36,12 @@ public class SampleStore {
 
     private final SamplePartitions partitions;
 
-    SampleStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, SeriesCatalog catalog) {
+    private final SampleChanges changes;
+
+    SampleStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transaction, SeriesCatalog catalog,
+            SampleChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
         this.transaction = transaction;
         this.catalog = catalog;
         this.upsert = SampleUpsert.forDataSource(dataSource);
@@ -123,6 +127,7 @@ public class SampleStore {
             });
             flush(batch, sql);
             markPending(samples);
+            this.changes.record(samples);
             return batch.written;
         });
         return (written != null) ? written : 0;

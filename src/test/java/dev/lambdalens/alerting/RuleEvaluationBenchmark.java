@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * One evaluation pass of 10,000 (rule, function) pairs over an hour of 1-minute data, on the embedded H2: prints
  * the first pass (which creates the alerts), passes with nothing new, and passes that each judge one new minute for
- * every pair, as when collection goes on. Not a test: {@code ./mvnw -Pbench test-compile
+ * every pair, as when collection goes on: first with only that minute written, then with the collector's 15-minute
+ * trailing window written again with it. Not a test: {@code ./mvnw -Pbench test-compile
  * exec:java -Dbench.main=dev.lambdalens.alerting.RuleEvaluationBenchmark}.
  */
 public final class RuleEvaluationBenchmark {
@@ -80,18 +81,25 @@ public final class RuleEvaluationBenchmark {
                 time(evaluation, "pass " + pass + " (no new period after the first)", functions);
             }
             // as collection goes on: each minute, one new minute of data for every function, then one pass that
-            // judges it for every pair (one in ten alarming, the others not)
-            for (int minute = 0; minute < 5; minute++) {
+            // judges it for every pair (one in ten alarming, the others not); then as the collector writes, the new
+            // minute with its 15-minute trailing window fetched again (unchanged values, re-read all the same)
+            for (int minute = 0; minute < 10; minute++) {
+                boolean trailing = minute >= 5;
                 long at = start + (70 + minute) * 60L;
                 Map<SeriesKey, List<Point>> next = new HashMap<>();
                 for (int f = 0; f < functions; f++) {
+                    List<Point> points = new ArrayList<>();
+                    for (long m = trailing ? at - 15 * 60L : at; m <= at; m += 60) {
+                        long index = (m - start) / 60;
+                        points.add(new Point(m, (f % 10 == 0 && index > 60) ? 500 : 20));
+                    }
                     next.put(SeriesKey.ofFunction("123456789012", "us-east-1", "function-" + f,
-                            LambdaMetric.INVOCATIONS, Statistic.SUM),
-                            List.of(new Point(at, (f % 10 == 0) ? 500 : 20)));
+                            LambdaMetric.INVOCATIONS, Statistic.SUM), points);
                 }
                 store.upsert(next);
                 clock.advance(Duration.ofMinutes(1));
-                time(evaluation, "new minute " + (minute + 1) + " (one new period per pair)", functions);
+                time(evaluation, "new minute " + (minute + 1) + (trailing ? " with its trailing window" : "")
+                        + " (one new period per pair)", functions);
             }
         }
     }

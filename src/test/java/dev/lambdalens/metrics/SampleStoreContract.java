@@ -54,7 +54,7 @@ abstract class SampleStoreContract {
         this.jdbc = JdbcClient.create(dataSource);
         SeriesCatalog catalog = new SeriesCatalog(this.jdbc, dataSource);
         this.store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog, new SampleChanges(new JdbcTemplate(dataSource), java.time.Clock.systemUTC()));
         this.queries = new SeriesQueries(this.jdbc, catalog);
     }
 
@@ -63,6 +63,29 @@ abstract class SampleStoreContract {
         int written = this.store.upsert(Map.of(INVOCATIONS, List.of(point(0, 10), point(1, 12), point(2, 7))));
         assertThat(written).isEqualTo(3);
         assertThat(read(INVOCATIONS, 60)).containsExactly(point(0, 10), point(1, 12), point(2, 7));
+    }
+
+    @Test
+    void shouldJournalEachBatchsEarliestWritePerRegionAndKeepTheJournalForAnHour() {
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(T0 + 600));
+        SampleChanges changes = new SampleChanges(new JdbcTemplate(this.dataSource), clock);
+        SampleStore store = new SampleStore(this.dataSource, new JdbcTemplate(this.dataSource),
+                new TransactionTemplate(new JdbcTransactionManager(this.dataSource)),
+                new SeriesCatalog(this.jdbc, this.dataSource), changes);
+        SeriesKey other = SeriesKey.ofFunction(ACCOUNT, "eu-west-1", "mailer", LambdaMetric.INVOCATIONS,
+                Statistic.SUM);
+        store.upsert(Map.of(INVOCATIONS, List.of(point(3, 1), point(1, 2)), CONCURRENCY, List.of(point(2, 5)),
+                other, List.of(point(7, 1))));
+        assertThat(changes.since(Instant.ofEpochSecond(T0)))
+            .extracting(SampleChanges.Change::region, SampleChanges.Change::fromEpochSecond)
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("us-east-1", T0 + 60),
+                    org.assertj.core.groups.Tuple.tuple("eu-west-1", T0 + 7 * 60));
+        // an hour and more later, the entries are pruned; what is written then is journalled
+        clock.advance(SampleChanges.KEPT.plusMinutes(1));
+        store.upsert(Map.of(INVOCATIONS, List.of(point(90, 1))));
+        assertThat(changes.since(Instant.ofEpochSecond(T0))).extracting(SampleChanges.Change::fromEpochSecond)
+            .containsExactly(T0 + 90 * 60);
+        assertThat(this.jdbc.sql("select count(*) from sample_change").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -353,7 +376,7 @@ abstract class SampleStoreContract {
                 // each instance has a catalog of its own, as separate processes do: no shared cache hides the race
                 SeriesCatalog catalog = new SeriesCatalog(this.jdbc, this.dataSource);
                 SampleStore store = new SampleStore(this.dataSource, new JdbcTemplate(this.dataSource),
-                        new TransactionTemplate(new JdbcTransactionManager(this.dataSource)), catalog);
+                        new TransactionTemplate(new JdbcTransactionManager(this.dataSource)), catalog, new SampleChanges(new JdbcTemplate(this.dataSource), java.time.Clock.systemUTC()));
                 writes.add(pool.submit(() -> {
                     Map<SeriesKey, List<Point>> samples = new java.util.LinkedHashMap<>();
                     // each in its own order, so that instances meet each other's new rows from both sides
@@ -463,7 +486,8 @@ abstract class SampleStoreContract {
         // series row, written as before
         SampleStore later = new SampleStore(this.dataSource, new JdbcTemplate(this.dataSource),
                 new TransactionTemplate(new JdbcTransactionManager(this.dataSource)),
-                new SeriesCatalog(this.jdbc, this.dataSource));
+                new SeriesCatalog(this.jdbc, this.dataSource),
+                new SampleChanges(new JdbcTemplate(this.dataSource), java.time.Clock.systemUTC()));
         later.upsert(Map.of(INVOCATIONS, List.of(new Point(now - 60, 2))));
         this.queries = new SeriesQueries(this.jdbc, new SeriesCatalog(this.jdbc, this.dataSource));
         assertThat(this.queries.read(INVOCATIONS, Instant.ofEpochSecond(now - 120), Instant.ofEpochSecond(now), 60)

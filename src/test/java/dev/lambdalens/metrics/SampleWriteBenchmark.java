@@ -58,7 +58,7 @@ public final class SampleWriteBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         SeriesCatalog catalog = new SeriesCatalog(jdbc, dataSource);
         SampleStore store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog, new SampleChanges(new JdbcTemplate(dataSource), java.time.Clock.systemUTC()));
         series.forEach(catalog::idOf); // series rows exist after the first cycle; time the samples alone
 
         long written = 0;

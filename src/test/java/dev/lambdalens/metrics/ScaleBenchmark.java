@@ -66,7 +66,7 @@ public final class ScaleBenchmark {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         SeriesCatalog catalog = new SeriesCatalog(jdbc, dataSource);
         SampleStore store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog, new SampleChanges(new JdbcTemplate(dataSource), java.time.Clock.systemUTC()));
         SeriesQueries queries = new SeriesQueries(jdbc, catalog);
         List<String> rows = new ArrayList<>();
 

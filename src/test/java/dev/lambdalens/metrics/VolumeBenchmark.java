@@ -138,7 +138,7 @@ public final class VolumeBenchmark {
 
         // 4. one collection cycle of cycleFunctions functions: the trailing 15 minutes of 8 series each, upserted
         SampleStore store = new SampleStore(dataSource, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog);
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)), catalog, new SampleChanges(new JdbcTemplate(dataSource), java.time.Clock.systemUTC()));
         for (int round = 0; round < 2; round++) {
             Map<SeriesKey, List<Point>> cycle = new HashMap<>();
             long last = NOW - 60 + round * 60L;
