@@ -74,6 +74,13 @@ class AlertSignals {
             limit = watermark.minus(this.properties.settleDelay());
         }
         long judgedUntil = Math.min(end, Math.floorDiv(limit.getEpochSecond(), period) * period);
+        if (alert.state() == AlarmState.ALARM && EarlyBreach.applies(definition)) {
+            // a breach no later datapoint can undo is judged before it settles: shown up to the period it fired for
+            long fired = Math.floorDiv(alert.stateSince().getEpochSecond(), period) * period;
+            if (fired > judgedUntil && fired <= end) {
+                judgedUntil = fired;
+            }
+        }
         int periods = (int) Math.min(MAX_PERIODS, Math.max(2L * range, Duration.ofHours(hours).toSeconds() / period));
         // the evaluation range judged last is in the chart, unless the target's data lags by more than it can show
         long start = Math.max(Math.min(end - period * periods, judgedUntil - period * range),

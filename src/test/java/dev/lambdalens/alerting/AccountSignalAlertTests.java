@@ -51,6 +51,12 @@ class AccountSignalAlertTests {
     static final AwsStubAccess stub = AwsStubAccess.start();
 
     @Autowired
+    AlertSignals alertSignals;
+
+    @Autowired
+    AlertRuleRepository rules;
+
+    @Autowired
     ApplicationContext context;
 
     @Autowired
@@ -131,6 +137,12 @@ class AccountSignalAlertTests {
         assertThat(throttled.state()).isEqualTo(AlarmState.ALARM);
         assertThat(throttled.stateSince()).as("at its own time").isEqualTo(firstMinuteEnd);
         assertThat(Duration.between(firstMinuteEnd, this.clock.instant())).isLessThan(Duration.ofMinutes(2));
+        // the alert page shows the early judgement: the evaluation range ends with the minute it fired for
+        AlertSignals.SignalView view = this.alertSignals.read(throttled,
+                this.rules.findById(throttlesRule).orElseThrow(),
+                this.transitions.findByAlertIdOrderByAtDesc(throttled.id()), 1);
+        assertThat(view.judgedUntil()).isEqualTo(firstMinuteEnd);
+        assertThat(view.evaluationRange().get(view.evaluationRange().size() - 1).breaching()).isTrue();
         assertThat(this.events.stream(AlertGroupChanged.class)
             .filter((g) -> g.ruleId() == throttlesRule && g.firing())).hasSize(1);
 
