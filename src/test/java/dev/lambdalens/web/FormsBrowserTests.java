@@ -220,6 +220,148 @@ class FormsBrowserTests {
         assertNoJavaScriptErrors();
     }
 
+    @Test
+    void shouldCreateAChannelAndTestItFromThePage() throws Exception {
+        java.util.List<String> received = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer
+            .create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", (exchange) -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            open("/channels");
+            assertThat(new Select(browser.findElement(By.name("type"))).getOptions()).extracting(WebElement::getText)
+                .contains("webhook", "Slack", "PagerDuty");
+            type("name", "team hook");
+            type("url", "ftp://" + url.substring("http://".length()));
+            browser.findElement(By.xpath("//form[@class='form']//button[text()='Add channel']")).click();
+            chromium.waitUpTo(Duration.ofSeconds(10))
+                .until((d) -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+            assertThat(messageNextTo("url")).contains("must be an http(s) URL");
+            assertKept("name", "team hook");
+
+            type("url", url);
+            browser.findElement(By.xpath("//form[@class='form']//button[text()='Add channel']")).click();
+            chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.findElements(By.cssSelector(".field-error")).isEmpty()
+                    && d.findElement(By.tagName("table")).getText().contains("team hook"));
+            browser.findElement(By.xpath("//tr[td/span[text()='team hook']]//button[text()='Send test']")).click();
+            chromium.waitUpTo(Duration.ofSeconds(15)).until((d) -> !d.findElements(By.id("test-result")).isEmpty());
+            assertThat(browser.findElement(By.id("test-result")).getText()).isEqualTo("team hook: delivered (204)");
+            assertThat(received).hasSize(1);
+            assertNoJavaScriptErrors();
+        }
+        finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void shouldCreateAnAllAccountsBudgetAndKeepItsDatesWhenOneIsRefused() {
+        open("/costs/budgets/new");
+        assertThat(new Select(browser.findElement(By.name("account"))).getFirstSelectedOption().getText())
+            .isEqualTo("every account");
+        type("name", "All of Lambda");
+        type("amount", "750");
+        saveAndExpect("/costs");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("All of Lambda");
+        assertThat(this.jdbc.sql("select account_id from budget where name = 'All of Lambda'").query()
+            .singleColumn()).containsExactly((Object) null);
+
+        open("/costs/budgets/new");
+        type("name", "Migration weeks");
+        type("amount", "120.50");
+        new Select(browser.findElement(By.name("period"))).selectByValue("CUSTOM");
+        date("startsOn", "2026-12-10");
+        date("endsOn", "2026-12-01");
+        save();
+        assertThat(messageNextTo("endsOn")).isEqualTo("must not be before the first day");
+        assertKept("name", "Migration weeks");
+        assertKeptNumber("amount", 120.5);
+        assertKept("startsOn", "2026-12-10");
+        assertKept("endsOn", "2026-12-01");
+        assertThat(new Select(browser.findElement(By.name("period"))).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo("CUSTOM");
+
+        date("endsOn", "2026-12-31");
+        type("thresholds[0].value", "-5");
+        save();
+        WebElement row = browser.findElement(By.name("thresholds[0].value"))
+            .findElement(By.xpath("ancestor::div[contains(@class,'threshold-row')]"));
+        assertThat(row.findElements(By.cssSelector(".field-error"))).extracting(WebElement::getText)
+            .containsExactly("must be a percentage above 0 and at most 10,000");
+        assertKept("startsOn", "2026-12-10");
+        assertKept("endsOn", "2026-12-31");
+        assertThat(browser.findElements(By.cssSelector(".error-banner + .field-error"))).as("no message in the banner")
+            .isEmpty();
+        type("thresholds[0].value", "90");
+        saveAndExpect("/costs");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Migration weeks");
+        assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldCreateAUserAndATokenAndSayNextToTheFieldWhatIsWrong() {
+        open("/settings");
+        WebElement user = browser.findElement(By.id("new-user"));
+        type(user, "username", "ana maria");
+        type(user, "password", "a long enough password");
+        new Select(user.findElement(By.name("role"))).selectByValue("OPERATOR");
+        user.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+        user = browser.findElement(By.id("new-user"));
+        assertThat(messageNextTo(user, "username")).isEqualTo("use 1 to 100 letters, digits and . _ @ + -");
+        assertThat(user.findElement(By.name("username")).getAttribute("value")).isEqualTo("ana maria");
+        assertThat(new Select(user.findElement(By.name("role"))).getFirstSelectedOption().getAttribute("value"))
+            .isEqualTo("OPERATOR");
+        type(user, "username", "ana.maria");
+        type(user, "password", "a long enough password");
+        user.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.findElement(By.tagName("main")).getText()
+            .contains("User ana.maria created."));
+        assertThat(browser.findElement(By.xpath("//tr[td[text()='ana.maria']]")).getText()).contains("OPERATOR");
+
+        WebElement token = browser.findElement(By.id("new-token"));
+        type(token, "name", "grafana");
+        date(token.findElement(By.name("expiresOn")), "2026-11-01");
+        token.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> !d.findElements(By.cssSelector(".field-error")).isEmpty());
+        token = browser.findElement(By.id("new-token"));
+        assertThat(messageNextTo(token, "expiresOn")).isEqualTo("must be in the future").doesNotContain("expiresAt");
+        assertThat(token.findElement(By.name("name")).getAttribute("value")).isEqualTo("grafana");
+        assertThat(token.findElement(By.name("expiresOn")).getAttribute("value")).isEqualTo("2026-11-01");
+        assertThat(browser.findElements(By.cssSelector(".error-banner"))).isEmpty();
+        date(token.findElement(By.name("expiresOn")), "2026-12-31");
+        token.findElement(By.cssSelector("button[type=submit]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> !d.findElements(By.id("new-token")).isEmpty()
+                && !d.findElements(By.cssSelector("code#new-token")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("code#new-token")).getText()).startsWith("llt_");
+        assertThat(browser.findElement(By.xpath("//tr[td[text()='grafana']]")).getText()).contains("2027-01-01 00:00");
+        assertNoJavaScriptErrors();
+    }
+
+    private static void type(WebElement form, String field, String value) {
+        WebElement input = form.findElement(By.name(field));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** Sets a date input as the date picker does (typing depends on the browser's locale). */
+    private static void date(String field, String isoDate) {
+        date(browser.findElement(By.name(field)), isoDate);
+    }
+
+    private static void date(WebElement input, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, isoDate);
+    }
+
+    private static String messageNextTo(WebElement form, String field) {
+        return messageAfter(form.findElement(By.name(field)).findElement(By.xpath("ancestor::label[1]")));
+    }
+
     /** Adds a webhook channel through the channels page, filling only its name and URL. */
     private void addChannel(String name, String url) {
         open("/channels");
