@@ -38,8 +38,11 @@ class AlertRulesApiController {
 
     private final ChannelReferences channels;
 
+    private final FunctionReferences functions;
+
     AlertRulesApiController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation,
-            ChannelReferences channels) {
+            ChannelReferences channels, FunctionReferences functions) {
+        this.functions = functions;
         this.channels = channels;
         this.audit = audit;
         this.rules = rules;
@@ -64,6 +67,7 @@ class AlertRulesApiController {
     ResponseEntity<RuleResponse> create(@Valid @RequestBody RuleRequest request) {
         RuleDefinition definition = request.toDefinition();
         this.channels.check(definition.channelIds());
+        this.functions.check(definition);
         AlertRule rule = this.rules.save(new AlertRule(definition, this.clock.instant()));
         this.audit.ruleCreated(rule);
         return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + rule.id())).body(RuleResponse.of(rule));
@@ -83,6 +87,7 @@ class AlertRulesApiController {
         else {
             RuleDefinition definition = request.toDefinition();
             this.channels.check(definition.channelIds());
+            this.functions.check(definition);
             rule.apply(definition, this.clock.instant());
         }
         this.audit.ruleChanged(before, rule);

@@ -47,10 +47,10 @@ public final class ConditionWords {
         return unit.equals("%") ? "%" : unit.isEmpty() ? "" : " " + unit;
     }
 
-    private static String signal(RuleDefinition rule) {
-        return switch (rule.signal()) {
-            case METRIC -> (rule.metric() != null ? rule.metric().metricName() : "metric") + " ("
-                    + (rule.statistic() != null ? rule.statistic().wireName() : "") + ")";
+    /** A derived signal in words ("error rate"); "metric" for a metric. */
+    static String signalName(Signal signal) {
+        return switch (signal) {
+            case METRIC -> "metric";
             case ERROR_RATE -> "error rate";
             case THROTTLE_RATE -> "throttle rate";
             case ACCOUNT_CONCURRENCY_SHARE -> "account concurrency (share of the limit)";
@@ -61,6 +61,14 @@ public final class ConditionWords {
             case DISCOVERY_FAILING -> "minutes of failing discovery";
             case DATA_LAG -> "minutes of data lag";
         };
+    }
+
+    private static String signal(RuleDefinition rule) {
+        if (rule.signal() == Signal.METRIC) {
+            return (rule.metric() != null ? rule.metric().metricName() : "metric") + " ("
+                    + (rule.statistic() != null ? rule.statistic().wireName() : "") + ")";
+        }
+        return signalName(rule.signal());
     }
 
     private static String comparison(Comparison comparison) {

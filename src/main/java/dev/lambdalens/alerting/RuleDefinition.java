@@ -26,23 +26,27 @@ public record RuleDefinition(String name, Signal signal, @Nullable LambdaMetric 
         }
         if (signal == Signal.METRIC) {
             if (metric == null || statistic == null) {
-                throw new InvalidRuleException("metric", "a METRIC rule names a metric and a statistic");
+                throw new InvalidRuleException((metric == null) ? "metric" : "statistic",
+                        (metric == null) ? "choose the metric to watch" : "choose a statistic of " + metric.metricName());
             }
             if (!metric.statistics().contains(statistic)) {
                 throw new InvalidRuleException("statistic", statistic.wireName() + " is not collected for "
-                        + metric.metricName());
+                        + metric.metricName() + ": choose " + String.join(" or ", metric.statistics()
+                            .stream()
+                            .map(Statistic::wireName)
+                            .toList()));
             }
         }
         else if (metric != null || statistic != null) {
-            throw new InvalidRuleException("metric", "only a METRIC rule names a metric; " + signal
-                    + " derives its own");
+            throw new InvalidRuleException("metric", "only a metric rule names a metric: "
+                    + ConditionWords.signalName(signal) + " is derived from the metrics it needs");
         }
         if (scope != RuleScope.ALL && (scopeValue == null || scopeValue.isBlank())) {
-            throw new InvalidRuleException("scopeValue", "scope " + scope + " needs a value: "
+            throw new InvalidRuleException("scopeValue", "name "
                     + switch (scope) {
-                        case FUNCTION -> "the function name";
+                        case FUNCTION -> "the function to watch";
                         case NAME_PATTERN -> "a name pattern such as orders-*";
-                        case TAG -> "a tag as key=value";
+                        case TAG -> "a tag, written key=value";
                         case ALL -> "";
                     });
         }
@@ -50,8 +54,8 @@ public record RuleDefinition(String name, Signal signal, @Nullable LambdaMetric 
             throw new InvalidRuleException("scopeValue", "a tag scope is written key=value");
         }
         if (scope != RuleScope.ALL && signal.accountLevel()) {
-            throw new InvalidRuleException("scope", signal + " is about whole accounts: use scope ALL, with an "
-                    + "account or region to narrow it");
+            throw new InvalidRuleException("scope", ConditionWords.signalName(signal) + " is about whole "
+                    + "accounts: watch every function, with an account or region to narrow it");
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.lambdalens.alerting;
 import java.time.Clock;
 
 import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.shared.FormRebinding;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,8 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The rule form: create, change and delete rules in the browser, re-rendered with a message per field when a
- * definition does not hold together. The same checks as the API's.
+ * The rule form: create, change and delete rules in the browser, re-rendered with a message per field and with
+ * everything as typed when a definition does not hold together. The same checks as the API's.
  */
 @Controller
 class RulePagesController {
@@ -39,9 +42,19 @@ class RulePagesController {
 
     private final ChannelReferences channels;
 
+    private final FunctionReferences functions;
+
+    private final RuleFormOptions options;
+
+    private final FormRebinding forms;
+
     RulePagesController(AlertRuleRepository rules, Clock clock, AlertingAudit audit, RuleEvaluation evaluation,
-            AlertRepository alerts, ChannelReferences channels) {
+            AlertRepository alerts, ChannelReferences channels, FunctionReferences functions, RuleFormOptions options,
+            FormRebinding forms) {
         this.channels = channels;
+        this.functions = functions;
+        this.options = options;
+        this.forms = forms;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
@@ -73,8 +86,9 @@ class RulePagesController {
 
     @PostMapping("/alerts/rules")
     @Transactional
-    String create(@Valid @ModelAttribute("rule") RuleRequest rule, BindingResult errors, Model model) {
-        RuleDefinition definition = definition(rule, errors);
+    String create(@Valid @ModelAttribute("rule") @Nullable RuleRequest rule, BindingResult errors,
+            HttpServletRequest request, Model model) {
+        RuleDefinition definition = definition(shown(rule, errors, request, model), errors);
         if (definition == null) {
             return form(model, null);
         }
@@ -84,8 +98,9 @@ class RulePagesController {
 
     @PostMapping("/alerts/rules/{id}")
     @Transactional
-    String update(@PathVariable long id, @Valid @ModelAttribute("rule") RuleRequest rule, BindingResult errors,
-            Model model) {
+    String update(@PathVariable long id, @Valid @ModelAttribute("rule") @Nullable RuleRequest bound,
+            BindingResult errors, HttpServletRequest request, Model model) {
+        RuleRequest rule = shown(bound, errors, request, model);
         AlertRule stored = find(id);
         stored.checkEditable();
         RuleResponse before = RuleResponse.of(stored);
@@ -137,14 +152,26 @@ class RulePagesController {
         return "redirect:/alerts";
     }
 
+    /**
+     * The request as the form shows it again: rebuilt from what was typed when a value could not be converted (a
+     * record binds all or nothing), and without a metric unless the signal is one.
+     */
+    private RuleRequest shown(@Nullable RuleRequest bound, BindingResult errors, HttpServletRequest request,
+            Model model) {
+        RuleRequest rule = this.forms.ensure(bound, RuleRequest.class, "rule", errors, request, model)
+            .metricOnlyForMetricSignal();
+        return rule;
+    }
+
     /** The definition, or {@code null} with the reasons recorded against their fields. */
-    private RuleDefinition definition(RuleRequest rule, BindingResult errors) {
+    private @Nullable RuleDefinition definition(RuleRequest rule, BindingResult errors) {
         if (errors.hasErrors()) {
             return null;
         }
         try {
             RuleDefinition definition = rule.toDefinition();
             this.channels.check(definition.channelIds());
+            this.functions.check(definition);
             return definition;
         }
         catch (InvalidFieldException ex) {
@@ -174,12 +201,7 @@ class RulePagesController {
         if (!model.containsAttribute("builtIn")) {
             model.addAttribute("builtIn", false);
         }
-        model.addAttribute("signals",
-                java.util.Arrays.stream(Signal.values()).filter((s) -> s != Signal.EXTERNAL).toList());
-        model.addAttribute("scopes", RuleScope.values());
-        model.addAttribute("comparisons", Comparison.values());
-        model.addAttribute("treatments", MissingData.values());
-        model.addAttribute("severities", Severity.values());
+        this.options.addTo(model, (model.getAttribute("rule") instanceof RuleRequest shown) ? shown : null);
         return "alerting/rule-form";
     }
 

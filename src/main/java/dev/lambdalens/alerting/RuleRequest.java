@@ -56,11 +56,7 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
                     Duration.ofSeconds((this.keepFiringForSeconds != null) ? this.keepFiringForSeconds : 0));
         }
         catch (IllegalArgumentException ex) {
-            String message = String.valueOf(ex.getMessage());
-            String field = message.startsWith("period x") ? "evaluationPeriods" : message.split(" ")[0];
-            field = field.equals("pendingFor") ? "pendingForSeconds"
-                    : field.equals("keepFiringFor") ? "keepFiringForSeconds" : field;
-            throw new InvalidRuleException(field.equals("period") ? "periodSeconds" : field, message);
+            throw plainly(String.valueOf(ex.getMessage()));
         }
         return new RuleDefinition(this.name, this.signal, lambdaMetric, stat,
                 (this.scope != null) ? this.scope : RuleScope.ALL, blankToNull(this.scopeValue),
@@ -69,6 +65,44 @@ record RuleRequest(@NotBlank @Size(max = 200) @Nullable String name, @NotNull @N
                 blankToNull(this.runbookUrl), (this.enabled == null) || this.enabled,
                 (this.channelIds != null) ? this.channelIds.stream().filter(java.util.Objects::nonNull).toList()
                         : java.util.List.of());
+    }
+
+    /**
+     * The condition's refusal in the words of the form's labels, against the field a person changes to mend it (the
+     * condition speaks of its own components: "datapointsToAlarm must be between 1 and evaluationPeriods (3)").
+     */
+    private static InvalidRuleException plainly(String message) {
+        if (message.startsWith("period x")) {
+            return new InvalidRuleException("evaluationPeriods",
+                    "the period times the evaluation periods must not exceed one day, as for CloudWatch alarms");
+        }
+        if (message.startsWith("datapointsToAlarm")) {
+            return new InvalidRuleException("datapointsToAlarm", "must be between 1 and the evaluation periods ("
+                    + message.replaceAll(".*\\((\\d+)\\).*", "$1") + ")");
+        }
+        String field = message.split(" ")[0];
+        String rest = message.substring(field.length()).trim();
+        return switch (field) {
+            case "period" -> new InvalidRuleException("periodSeconds", "must be a whole number of minutes in seconds "
+                    + "(60, 300, ...), at least 60");
+            case "pendingFor" -> new InvalidRuleException("pendingForSeconds", rest);
+            case "keepFiringFor" -> new InvalidRuleException("keepFiringForSeconds", rest);
+            default -> new InvalidRuleException(field, rest);
+        };
+    }
+
+    /**
+     * The request with its metric and statistic left out unless the signal is a metric: a form sends what its
+     * metric choice shows whatever the signal, and a derived signal names none.
+     */
+    RuleRequest metricOnlyForMetricSignal() {
+        if (this.signal == Signal.METRIC || this.signal == null) {
+            return this;
+        }
+        return new RuleRequest(this.name, this.signal, null, null, this.scope, this.scopeValue, this.account,
+                this.region, this.comparison, this.threshold, this.periodSeconds, this.evaluationPeriods,
+                this.datapointsToAlarm, this.missingData, this.severity, this.description, this.runbookUrl,
+                this.enabled, this.channelIds, this.pendingForSeconds, this.keepFiringForSeconds);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

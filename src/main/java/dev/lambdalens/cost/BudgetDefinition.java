@@ -37,7 +37,7 @@ public record BudgetDefinition(String name, BigDecimal amount, BudgetPeriod peri
                         "a CUSTOM period needs a first and a last day");
             }
             if (endsOn.isBefore(startsOn)) {
-                throw new InvalidFieldException("endsOn", "must not be before startsOn");
+                throw new InvalidFieldException("endsOn", "must not be before the first day");
             }
             if (ChronoUnit.DAYS.between(startsOn, endsOn) >= 366) {
                 throw new InvalidFieldException("endsOn", "a custom period is at most 366 days");

@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
 public record BudgetRequest(@NotBlank @Size(max = 200) @Nullable String name,
         @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
         @Digits(integer = 12, fraction = 2, message = "must be an amount in USD with at most 2 decimals")
-        @Nullable BigDecimal amount, @Nullable BudgetPeriod period, @Nullable LocalDate startsOn,
+        @Nullable BigDecimal amount, @Nullable BudgetPeriod period,
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+        @Nullable LocalDate startsOn,
+        @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
         @Nullable LocalDate endsOn, @Nullable BudgetScope scope, @Size(max = 1000) @Nullable String scopeValue,
         @Pattern(regexp = "\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
         @Nullable Severity severity,

@@ -9,14 +9,17 @@ import java.util.Map;
 
 import dev.lambdalens.logs.InsightsUsage;
 import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.alerting.ChannelDirectory;
 import dev.lambdalens.alerting.ChannelReferences;
 import dev.lambdalens.alerting.Severity;
+import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.shared.FormRebinding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +51,15 @@ class CostPagesController {
 
     private final ChannelReferences channels;
 
+    private final Inventory inventory;
+
+    private final ObjectProvider<ChannelDirectory> channelDirectory;
+
     CostPagesController(CostReports reports, Budgets budgets, JsonMapper json, InsightsUsage logsInsights,
-            FormRebinding forms, ChannelReferences channels) {
+            FormRebinding forms, ChannelReferences channels, Inventory inventory,
+            ObjectProvider<ChannelDirectory> channelDirectory) {
+        this.inventory = inventory;
+        this.channelDirectory = channelDirectory;
         this.logsInsights = logsInsights;
         this.channels = channels;
         this.forms = forms;
@@ -176,6 +186,16 @@ class CostPagesController {
         model.addAttribute("kinds", ThresholdKind.values());
         model.addAttribute("units", ThresholdUnit.values());
         model.addAttribute("severities", Severity.values());
+        // the accounts to choose from: the inventory's, and the one the budget names even if it is gone
+        java.util.TreeSet<String> accounts = new java.util.TreeSet<>();
+        this.inventory.places().forEach((p) -> accounts.add(p.account()));
+        if (model.getAttribute("budget") instanceof BudgetRequest shown && shown.account() != null
+                && !shown.account().isBlank()) {
+            accounts.add(shown.account());
+        }
+        model.addAttribute("accounts", accounts);
+        ChannelDirectory directory = this.channelDirectory.getIfAvailable();
+        model.addAttribute("channelChoices", (directory != null) ? directory.listed() : List.of());
         return "cost/budget-form";
     }
 

@@ -71,6 +71,12 @@ public class Inventory {
             .toList();
     }
 
+    /** Where every function ever discovered is (account, region, name, state), ordered by name, region and account. */
+    @Transactional(readOnly = true)
+    public List<FunctionPlace> places() {
+        return this.functions.places();
+    }
+
     /**
      * Up to {@code limit} functions in (region, name, account) order after the position {@code after} (null: from the
      * start), of one account, region and state where given, whose name contains {@code search} (any case).

@@ -16,6 +16,12 @@ interface LambdaFunctionRepository extends JpaRepository<LambdaFunction, Long> {
 
     List<LambdaFunction> findAllByOrderByRegionAscNameAscAccountAsc();
 
+    /** Where each function is, without its configuration: what a form offers to choose from. */
+    @Query("""
+            select new dev.lambdalens.inventory.FunctionPlace(f.account, f.region, f.name, f.state)
+            from LambdaFunction f order by f.name, f.region, f.account""")
+    List<FunctionPlace> places();
+
     /** One page in (region, name, account) order after the given position, narrowed by the filters that are set. */
     @Query("""
             select f from LambdaFunction f

@@ -43,6 +43,17 @@ class ChannelCatalog implements ChannelDirectory {
         return this.channels.existsById(channelId);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Listed> listed() {
+        return this.channels.findAll()
+            .stream()
+            .sorted(java.util.Comparator.comparing(Channel::name, String.CASE_INSENSITIVE_ORDER))
+            .map((c) -> new Listed(java.util.Objects.requireNonNull(c.id()), c.name(), c.type().words(),
+                    c.minimumSeverity(), c.enabled()))
+            .toList();
+    }
+
     @Transactional(readOnly = true)
     List<Channel> channels() {
         return this.channels.findAll();

@@ -20,5 +20,18 @@ public enum ChannelType {
      * A Prometheus Alertmanager; the channel's url is its base URL, alerts are posted to {@code /api/v2/alerts} and
      * re-posted while they fire, so that Alertmanager's routing, inhibition and receivers take over.
      */
-    ALERTMANAGER
+    ALERTMANAGER;
+
+    /** The kind in words, as the forms name it. */
+    public String words() {
+        return switch (this) {
+            case WEBHOOK -> "webhook";
+            case SLACK -> "Slack";
+            case TEAMS -> "Microsoft Teams";
+            case PAGERDUTY -> "PagerDuty";
+            case EMAIL -> "email";
+            case SNS -> "Amazon SNS";
+            case ALERTMANAGER -> "Alertmanager";
+        };
+    }
 }

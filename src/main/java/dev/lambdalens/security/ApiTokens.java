@@ -62,7 +62,8 @@ class ApiTokens {
         Instant latest = now.plus(this.maxLifetime);
         if (expiresAt != null && expiresAt.isAfter(latest)) {
             throw new InvalidFieldException("expiresAt", "must be at most " + this.maxLifetime.toDays()
-                    + " days from now (lambdalens.security.max-token-lifetime), so by " + latest);
+                    + " days from now, so on " + latest.atOffset(java.time.ZoneOffset.UTC).toLocalDate()
+                    + " (UTC) at the latest (the setting lambdalens.security.max-token-lifetime)");
         }
         Instant expiry = (expiresAt != null) ? expiresAt : latest;
         byte[] bytes = new byte[32];

@@ -52,8 +52,9 @@ class SettingsPagesController {
     String createUser(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String role, RedirectAttributes redirect) {
         redirect.addFlashAttribute("typedUsername", username);
-        return attempt(() -> this.users.create(username, password, role(role)), "User " + username.trim() + " created.",
-                redirect);
+        redirect.addFlashAttribute("typedUserRole", role);
+        return attemptForm(() -> this.users.create(username, password, role(role)),
+                "User " + username.trim() + " created.", "userErrors", redirect);
     }
 
     @PostMapping("/settings/users/{id}")
@@ -74,10 +75,11 @@ class SettingsPagesController {
             @RequestParam(required = false) @Nullable String expiresOn, RedirectAttributes redirect) {
         redirect.addFlashAttribute("typedTokenName", name);
         redirect.addFlashAttribute("typedExpiresOn", expiresOn);
-        return attempt(() -> {
+        redirect.addFlashAttribute("typedTokenRole", role);
+        return attemptForm(() -> {
             ApiTokens.Created created = this.tokens.create(name, role(role), endOf(expiresOn), AuditLog.actor());
             redirect.addFlashAttribute("newToken", created.value());
-        }, "Token " + name + " created: copy it now, it is not shown again.", redirect);
+        }, "Token " + name + " created: copy it now, it is not shown again.", "tokenErrors", redirect);
     }
 
     @PostMapping("/settings/tokens/{id}/revoke")
@@ -153,6 +155,22 @@ class SettingsPagesController {
         catch (java.time.format.DateTimeParseException ex) {
             throw new InvalidFieldException("expiresOn", "must be a date such as 2027-06-30");
         }
+    }
+
+    /**
+     * A create form's change: a refusal goes back to the form as a message for the field at fault (the form's names:
+     * the API's {@code expiresAt} is the form's last valid day), shown next to it.
+     */
+    private static String attemptForm(Runnable change, String done, String errorsName, RedirectAttributes redirect) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("message", done);
+        }
+        catch (InvalidFieldException ex) {
+            String field = ex.field().equals("expiresAt") ? "expiresOn" : ex.field();
+            redirect.addFlashAttribute(errorsName, java.util.Map.of(field, String.valueOf(ex.getMessage())));
+        }
+        return "redirect:/settings";
     }
 
     private static String attempt(Runnable change, String done, RedirectAttributes redirect) {

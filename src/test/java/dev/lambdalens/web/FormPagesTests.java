@@ -72,7 +72,7 @@ class FormPagesTests {
             .param("evaluationPeriods", "3")
             .param("datapointsToAlarm", "4"))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("datapointsToAlarm must be between 1 and evaluationPeriods")));
+            .andExpect(content().string(containsString("must be between 1 and the evaluation periods (3)")));
         this.mvc.perform(post("/alerts/rules").param("name", "Orders error rate")
             .param("signal", "ERROR_RATE")
             .param("scope", "NAME_PATTERN")

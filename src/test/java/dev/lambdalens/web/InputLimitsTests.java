@@ -96,7 +96,8 @@ class InputLimitsTests {
             .isEqualTo(now.plus(Duration.ofDays(365)));
         this.mvc.perform(post("/settings/tokens").param("name", "grafana").param("role", "VIEWER")
             .param("expiresOn", "+999999999-12-31"))
-            .andExpect(flash().attribute("problem", containsString("expiresOn")))
+            .andExpect(flash().attribute("tokenErrors", org.hamcrest.Matchers.hasEntry(
+                    org.hamcrest.Matchers.equalTo("expiresOn"), containsString("a date such as"))))
             .andExpect(flash().attribute("typedTokenName", "grafana"));
     }
 
@@ -114,7 +115,8 @@ class InputLimitsTests {
             .andExpect(status().isCreated());
         this.mvc.perform(post("/settings/users").param("username", "ana").param("password", "x".repeat(300))
             .param("role", "VIEWER"))
-            .andExpect(flash().attribute("problem", containsString("72 bytes")));
+            .andExpect(flash().attribute("userErrors", org.hamcrest.Matchers.hasEntry(
+                    org.hamcrest.Matchers.equalTo("password"), containsString("72 bytes"))));
     }
 
     @Test
