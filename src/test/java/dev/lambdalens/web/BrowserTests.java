@@ -257,7 +257,7 @@ class BrowserTests {
 
         browser.findElement(By.id("function-search")).clear();
         browser.findElement(By.id("function-search")).sendKeys(" ");
-        WebElement throttles = browser.findElement(By.xpath("//table[@id='functions']//th[text()='Throttles']"));
+        WebElement throttles = browser.findElement(By.xpath("//table[@id='functions']//th[normalize-space()='Throttles']"));
         throttles.click();
         throttles.click(); // descending: the most throttled first
         List<WebElement> rows = visibleRows();
@@ -275,7 +275,7 @@ class BrowserTests {
         assertThat(visibleRows()).hasSize(1);
         browser.findElement(By.id("function-search")).clear();
         browser.findElement(By.id("function-search")).sendKeys(" ");
-        WebElement cost = browser.findElement(By.xpath("//table[@id='functions']//th[text()='Cost']"));
+        WebElement cost = browser.findElement(By.xpath("//table[@id='functions']//th[normalize-space()='Cost']"));
         cost.click(); // ascending: the cheapest first
         List<WebElement> rows = visibleRows();
         assertThat(rows).hasSize(14);
