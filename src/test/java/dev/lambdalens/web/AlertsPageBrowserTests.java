@@ -141,6 +141,44 @@ class AlertsPageBrowserTests {
         assertThat(deliveries).filteredOn((d) -> !d.get("status").equals("SILENCED"))
             .as("the rule's alerts that were not silenced are notified")
             .isNotEmpty();
+        // and the delivery log page says so
+        chromium.open(this.port, "/channels/deliveries");
+        new Select(browser.findElement(By.cssSelector("#deliveries-filter select[name=status]"))).selectByValue(
+                "SILENCED");
+        browser.findElement(By.cssSelector("#deliveries-filter button[type=submit]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("status=SILENCED"));
+        assertThat(browser.findElements(By.cssSelector("#deliveries tbody tr"))).isNotEmpty()
+            .allSatisfy((r) -> assertThat(r.getText()).contains("SILENCED", "browser-ops"));
+        chromium.assertNoJavaScriptErrors();
+    }
+
+    @Test
+    void shouldSortByAColumnAndPageToTheEndSeeingEachAlertOnce() {
+        long total = this.jdbc.sql("select count(*) from alert a join alert_rule r on r.id = a.rule_id "
+                + "where r.deleted_at is null").query(Long.class).single();
+        chromium.open(this.port, "/alerts?limit=7");
+        browser.findElement(By.cssSelector("a[data-sort=since]")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("sort=since"));
+        assertThat(browser.findElement(By.cssSelector("a[data-sort=since]")).findElement(By.xpath(".."))
+            .getAttribute("aria-sort")).isEqualTo("ascending");
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.List<String> since = new java.util.ArrayList<>();
+        while (true) {
+            for (WebElement row : browser.findElements(By.cssSelector("#alerts tr[data-alert]"))) {
+                seen.add(row.getAttribute("data-alert"));
+                since.add(row.findElement(By.cssSelector("td:nth-child(5)")).getText());
+            }
+            List<WebElement> next = browser.findElements(By.id("alerts-next"));
+            if (next.isEmpty()) {
+                break;
+            }
+            String before = browser.getCurrentUrl();
+            next.get(0).click();
+            chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().equals(before));
+            assertThat(browser.getCurrentUrl()).contains("sort=since", "limit=7");
+        }
+        assertThat(seen).as("every alert once").hasSize((int) total).doesNotHaveDuplicates();
+        assertThat(since).as("most recent change first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
         chromium.assertNoJavaScriptErrors();
     }
 
