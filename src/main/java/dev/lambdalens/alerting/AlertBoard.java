@@ -55,6 +55,25 @@ public class AlertBoard {
             .toList();
     }
 
+    /** One function's alerts (its rules not deleted): ALARM first, then by severity and age, as {@link #all()}. */
+    @Transactional(readOnly = true)
+    public List<AlertSummary> ofFunction(String account, String region, String function) {
+        List<Alert> of = this.alerts.findByAccountAndRegionAndFunctionName(account, region, function);
+        Map<Long, AlertRule> byId = this.rules.findAllById(of.stream().map(Alert::ruleId).distinct().toList())
+            .stream()
+            .collect(Collectors.toMap(AlertRule::id, Function.identity()));
+        java.time.Instant now = this.clock.instant();
+        Silences.InForce inForce = new Silences.InForce(this.silences.findByEndsAtAfterOrderByEndsAtAsc(now), now);
+        return of.stream()
+            .filter((alert) -> byId.containsKey(alert.ruleId()) && !byId.get(alert.ruleId()).deleted())
+            .map((alert) -> summary(alert, byId.get(alert.ruleId()),
+                    inForce.silencing(alert.ruleId(), alert.target()).isPresent()))
+            .sorted(Comparator.comparing((AlertSummary a) -> order(a.state()))
+                .thenComparing(AlertSummary::severity)
+                .thenComparing(AlertSummary::stateSince))
+            .toList();
+    }
+
     private static int order(AlarmState state) {
         return switch (state) {
             case ALARM -> 0;
@@ -63,7 +82,7 @@ public class AlertBoard {
         };
     }
 
-    private static AlertSummary summary(Alert alert, AlertRule rule, boolean silenced) {
+    static AlertSummary summary(Alert alert, AlertRule rule, boolean silenced) {
         RuleDefinition d = rule.definition();
         AlertTarget t = alert.target();
         return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(), t.function(),

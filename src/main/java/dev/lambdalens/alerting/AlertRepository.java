@@ -18,6 +18,8 @@ interface AlertRepository extends JpaRepository<Alert, Long> {
 
     List<Alert> findAllByOrderByStateSinceDesc();
 
+    List<Alert> findByAccountAndRegionAndFunctionName(String account, String region, String functionName);
+
     /** One page, newest state first, after (since, id), narrowed by the filters that are set. */
     @Query("""
             select a from Alert a where (:state is null or a.state = :state) and (:rule is null or a.ruleId = :rule)

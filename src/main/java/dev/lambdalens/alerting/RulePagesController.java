@@ -62,12 +62,30 @@ class RulePagesController {
         this.alerts = alerts;
     }
 
+    /**
+     * The new-rule form; "alert on this function" (from a function page) opens it with the function, its account and
+     * region filled in, watching its errors.
+     */
     @GetMapping("/alerts/rules/new")
-    String newRule(Model model) {
-        model.addAttribute("rule", new RuleRequest("", Signal.METRIC, "Throttles", "Sum", RuleScope.ALL, null, null,
-                null, Comparison.GREATER_THAN_THRESHOLD, 0.0, 60, 5, 3, MissingData.MISSING, Severity.WARNING, null,
-                null, true, java.util.List.of(), 0, 0));
+    String newRule(@org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.jspecify.annotations.Nullable String function,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.jspecify.annotations.Nullable String account,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+            @org.jspecify.annotations.Nullable String region, Model model) {
+        boolean forFunction = function != null && !function.isBlank();
+        model.addAttribute("rule", forFunction
+                ? new RuleRequest("Errors of " + function.trim(), Signal.METRIC, "Errors", "Sum", RuleScope.FUNCTION,
+                        function.trim(), blank(account), blank(region), Comparison.GREATER_THAN_THRESHOLD, 0.0, 60, 5,
+                        3, MissingData.NOT_BREACHING, Severity.WARNING, null, null, true, java.util.List.of(), 0, 0)
+                : new RuleRequest("", Signal.METRIC, "Throttles", "Sum", RuleScope.ALL, null, null, null,
+                        Comparison.GREATER_THAN_THRESHOLD, 0.0, 60, 5, 3, MissingData.MISSING, Severity.WARNING, null,
+                        null, true, java.util.List.of(), 0, 0));
         return form(model, null);
+    }
+
+    private static @org.jspecify.annotations.Nullable String blank(@org.jspecify.annotations.Nullable String value) {
+        return (value == null || value.isBlank()) ? null : value.trim();
     }
 
     @GetMapping("/alerts/rules/{id}/edit")
@@ -140,9 +158,13 @@ class RulePagesController {
     @PostMapping("/alerts/rules/{id}/delete")
     @Transactional
     String delete(@PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "keep") String history) {
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable String history) {
         AlertRule rule = find(id);
         rule.checkEditable();
+        if (!"keep".equals(history) && !"delete".equals(history)) {
+            // not from the confirmation page: ask there first
+            return "redirect:/alerts/rules/" + id + "/delete";
+        }
         rule.delete(this.clock.instant());
         this.evaluation.settle(rule);
         if (history.equals("delete")) {

@@ -75,22 +75,40 @@ public class Headroom {
         regions.addAll(concurrent.keySet());
         List<RegionHeadroom> perRegion = new ArrayList<>();
         for (FunctionRef region : regions) {
-            AccountLimits limits = this.inventory.limits(region.account(), region.region()).orElse(null);
-            int reservedSum = functions.stream()
-                .filter((f) -> f.account().equals(region.account()) && f.region().equals(region.region()))
-                .map(FunctionSummary::reservedConcurrency)
-                .filter((r) -> r != null)
-                .mapToInt(Integer::intValue)
-                .sum();
-            Integer limit = (limits != null) ? limits.concurrencyLimit() : null;
-            Integer unreservedLimit = (limits != null) ? limits.unreservedConcurrencyLimit() : null;
-            Double peakUnreserved = unreserved.get(region);
-            perRegion.add(new RegionHeadroom(region.account(), region.region(), limit, unreservedLimit,
-                    claimed.get(region), concurrent.get(region), peakUnreserved, reservedSum,
-                    (unreservedLimit != null && peakUnreserved != null) ? unreservedLimit - peakUnreserved : null,
-                    (unreservedLimit != null) ? Math.max(0, unreservedLimit - 100) : null));
+            perRegion.add(region(region, functions, claimed, concurrent, unreserved));
         }
         return new Report(from, to, perRegion, perFunction);
+    }
+
+    /** One account and region's headroom over [from, to), for a single function's recommendations. */
+    public RegionHeadroom region(String account, String region, Instant from, Instant to) {
+        List<FunctionSummary> functions = this.inventory.functions()
+            .stream()
+            .filter((f) -> f.state() == FunctionState.ACTIVE && f.account().equals(account)
+                    && f.region().equals(region))
+            .toList();
+        return region(new FunctionRef(account, region, ""), functions,
+                this.queries.perAccount(LambdaMetric.CLAIMED_ACCOUNT_CONCURRENCY, Statistic.MAXIMUM, from, to),
+                this.queries.perAccount(LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, from, to),
+                this.queries.perAccount(LambdaMetric.UNRESERVED_CONCURRENT_EXECUTIONS, Statistic.MAXIMUM, from, to));
+    }
+
+    private RegionHeadroom region(FunctionRef region, List<FunctionSummary> functions, Map<FunctionRef, Double> claimed,
+            Map<FunctionRef, Double> concurrent, Map<FunctionRef, Double> unreserved) {
+        AccountLimits limits = this.inventory.limits(region.account(), region.region()).orElse(null);
+        int reservedSum = functions.stream()
+            .filter((f) -> f.account().equals(region.account()) && f.region().equals(region.region()))
+            .map(FunctionSummary::reservedConcurrency)
+            .filter((r) -> r != null)
+            .mapToInt(Integer::intValue)
+            .sum();
+        Integer limit = (limits != null) ? limits.concurrencyLimit() : null;
+        Integer unreservedLimit = (limits != null) ? limits.unreservedConcurrencyLimit() : null;
+        Double peakUnreserved = unreserved.get(region);
+        return new RegionHeadroom(region.account(), region.region(), limit, unreservedLimit,
+                claimed.get(region), concurrent.get(region), peakUnreserved, reservedSum,
+                (unreservedLimit != null && peakUnreserved != null) ? unreservedLimit - peakUnreserved : null,
+                (unreservedLimit != null) ? Math.max(0, unreservedLimit - 100) : null);
     }
 
     /** One function's headroom over [from, to), if it is known: one small query per figure. */

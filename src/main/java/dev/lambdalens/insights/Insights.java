@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.lambdalens.cost.CostReports;
+import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.metrics.FunctionRef;
 
 import org.springframework.stereotype.Service;
@@ -66,6 +67,47 @@ public class Insights {
         }
         found.sort(BY_IMPACT);
         return new Report(from, to, found, withoutInsights);
+    }
+
+    /** How long the overview's top recommendations are kept before they are worked out again. */
+    static final Duration TOP_KEPT = Duration.ofMinutes(5);
+
+    private volatile @org.jspecify.annotations.Nullable Top top;
+
+    /**
+     * The {@code count} recommendations that matter most over the last 14 days, for the overview's "what to change
+     * first". Working them out reads every function's figures, so they are kept for 5 minutes: the overview is opened
+     * (and refreshed) far more often than the evidence, 14 days of it, changes.
+     */
+    public List<Recommendation> top(int count) {
+        Instant now = this.clock.instant();
+        Top kept = this.top;
+        if (kept == null || !now.isBefore(kept.at().plus(TOP_KEPT)) || now.isBefore(kept.at())) {
+            kept = new Top(now, recommendations(Duration.ofDays(14)).recommendations());
+            this.top = kept;
+        }
+        return kept.recommendations().stream().limit(count).toList();
+    }
+
+    /** One function's recommendations over the last {@code lookback}, ranked as the insights page ranks them. */
+    public List<Recommendation> forFunction(FunctionSummary function, Duration lookback) {
+        Instant to = this.clock.instant();
+        Instant from = to.minus(lookback);
+        String range = (lookback.toHours() % 24 == 0) ? lookback.toDays() + " d" : lookback.toHours() + " h";
+        FunctionHeadroom figures = this.headroom.of(function, from, to).orElse(null);
+        if (figures == null) {
+            return List.of();
+        }
+        CostReports.RunRate rate = this.costs.monthlyRunRate();
+        List<Recommendation> found = new ArrayList<>(Recommender.forFunction(figures,
+                this.headroom.region(function.account(), function.region(), from, to),
+                rate.functions().get(new FunctionRef(function.account(), function.region(), function.name())),
+                rate.method(), range));
+        found.sort(BY_IMPACT);
+        return found;
+    }
+
+    private record Top(Instant at, List<Recommendation> recommendations) {
     }
 
     /**

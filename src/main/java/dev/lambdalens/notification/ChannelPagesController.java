@@ -69,8 +69,18 @@ class ChannelPagesController {
         return "redirect:/channels";
     }
 
+    /** Deletes the channel once confirmed; without {@code confirmed=true} it only asks. */
     @PostMapping("/channels/{id}/delete")
-    String delete(@PathVariable long id) {
+    String delete(@PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.jspecify.annotations.Nullable
+            String confirmed, Model model) {
+        Channel channel = this.channels.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!dev.lambdalens.shared.Confirmation.given(confirmed)) {
+            return new dev.lambdalens.shared.Confirmation("Delete channel", "Delete the channel " + channel.name() + "?",
+                    "Rules that name it stop sending to it, and notifications not yet delivered to it are dropped. "
+                            + "This cannot be undone.",
+                    "Delete the channel", "/channels/" + id + "/delete", "/channels", "channels").ask(model);
+        }
         this.catalog.delete(id);
         return "redirect:/channels";
     }

@@ -76,7 +76,7 @@ class DeliveriesApiController {
                         log.getOrDefault(d.id(), List.of())));
     }
 
-    private static Delivery.@Nullable Status status(@Nullable String status) {
+    static Delivery.@Nullable Status status(@Nullable String status) {
         if (status == null || status.isBlank()) {
             return null;
         }

@@ -51,7 +51,7 @@ class SecurityConfiguration {
                     authorize.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
                 }
                 authorize.requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/ack", "/alerts/*/ack", "/api/v1/silences",
-                        "/alerts/silences", "/alerts/silences/*/expire").hasRole(Role.OPERATOR.name());
+                        "/alerts/silences", "/alerts/silences/*/expire", "/alerts/*/silence").hasRole(Role.OPERATOR.name());
                 authorize.requestMatchers(HttpMethod.DELETE, "/api/v1/silences/*").hasRole(Role.OPERATOR.name());
                 authorize.requestMatchers("/settings/**", "/api/v1/users", "/api/v1/users/**", "/api/v1/tokens",
                         "/api/v1/tokens/**", "/api/v1/audit", "/alerts/rules/new", "/alerts/rules/*/edit", "/alerts/rules/*/delete",

@@ -65,8 +65,19 @@ class SettingsPagesController {
                 "User changed.", redirect);
     }
 
+    /** Deletes the user once confirmed; without {@code confirmed=true} it only asks. */
     @PostMapping("/settings/users/{id}/delete")
-    String deleteUser(@PathVariable long id, RedirectAttributes redirect) {
+    String deleteUser(@PathVariable long id, @RequestParam(required = false) @Nullable String confirmed,
+            RedirectAttributes redirect, org.springframework.ui.Model model) {
+        if (!dev.lambdalens.shared.Confirmation.given(confirmed)) {
+            String name = this.users.all().stream().filter((u) -> java.util.Objects.equals(u.id(), id)).map(AppUser.UserView::username)
+                .findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "No user " + id));
+            return new dev.lambdalens.shared.Confirmation("Delete user", "Delete the user " + name + "?",
+                    "They can no longer sign in. What they did stays in the audit log under their name.",
+                    "Delete the user", "/settings/users/" + id + "/delete", "/settings", "settings").ask(model);
+        }
         return attempt(() -> this.users.delete(id), "User deleted.", redirect);
     }
 
@@ -82,8 +93,19 @@ class SettingsPagesController {
         }, "Token " + name + " created: copy it now, it is not shown again.", "tokenErrors", redirect);
     }
 
+    /** Revokes the token once confirmed; without {@code confirmed=true} it only asks. */
     @PostMapping("/settings/tokens/{id}/revoke")
-    String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
+    String revokeToken(@PathVariable long id, @RequestParam(required = false) @Nullable String confirmed,
+            RedirectAttributes redirect, org.springframework.ui.Model model) {
+        if (!dev.lambdalens.shared.Confirmation.given(confirmed)) {
+            String name = this.tokens.all().stream().filter((t) -> java.util.Objects.equals(t.id(), id)).map(ApiToken.TokenView::name)
+                .findFirst()
+                .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                        org.springframework.http.HttpStatus.NOT_FOUND, "No token " + id));
+            return new dev.lambdalens.shared.Confirmation("Revoke token", "Revoke the token " + name + "?",
+                    "Every tool that uses it is refused from now on. A revoked token cannot be used again.",
+                    "Revoke the token", "/settings/tokens/" + id + "/revoke", "/settings", "settings").ask(model);
+        }
         return attempt(() -> this.tokens.revoke(id), "Token revoked.", redirect);
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import dev.lambdalens.cost.CostGrouping;
 import dev.lambdalens.cost.CostReport;
 import dev.lambdalens.cost.CostReports;
+import dev.lambdalens.alerting.AlertBoard;
 import dev.lambdalens.insights.Headroom;
+import dev.lambdalens.insights.Insights;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.logs.ErrorGroupBoard;
 import dev.lambdalens.metrics.LambdaMetric;
@@ -52,8 +54,14 @@ class FunctionPageController {
 
     private final ErrorGroupBoard errors;
 
+    private final AlertBoard alerts;
+
+    private final Insights insights;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
-            CostReports costs, SeriesQueries series, ErrorGroupBoard errors) {
+            CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights) {
+        this.alerts = alerts;
+        this.insights = insights;
         this.series = series;
         this.errors = errors;
         this.headroom = headroom;
@@ -87,6 +95,8 @@ class FunctionPageController {
         model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
                 function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));
+        model.addAttribute("alerts", this.alerts.ofFunction(function.account(), function.region(), function.name()));
+        model.addAttribute("recommendations", this.insights.forFunction(function, HEADROOM_RANGE));
         LocalDate today = this.costs.today();
         model.addAttribute("cost", this.costs.report(today.withDayOfMonth(1), today.plusDays(1), CostGrouping.FUNCTION, null)
             .groups()

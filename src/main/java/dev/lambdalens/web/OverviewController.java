@@ -55,8 +55,11 @@ class OverviewController {
 
     private final Budgets budgets;
 
+    private final dev.lambdalens.insights.Insights insights;
+
     OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock,
-            AlertBoard alerts, CostReports costs, Budgets budgets) {
+            AlertBoard alerts, CostReports costs, Budgets budgets, dev.lambdalens.insights.Insights insights) {
+        this.insights = insights;
         this.alerts = alerts;
         this.costs = costs;
         this.budgets = budgets;
@@ -91,6 +94,8 @@ class OverviewController {
         model.addAttribute("firing", this.alerts.firing());
         model.addAttribute("monthToDate", this.costs.monthToDate(CostGrouping.REGION, null).total());
         model.addAttribute("budgets", this.budgets.all());
+        // "what to change first": the few recommendations that matter most, the rest on the insights page
+        model.addAttribute("changeFirst", this.insights.top(3));
         return "overview";
     }
 

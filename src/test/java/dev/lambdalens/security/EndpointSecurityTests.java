@@ -51,7 +51,7 @@ class EndpointSecurityTests {
                 "GET /static/favicon.svg");
         // pages
         expect(Access.VIEWER, "GET /", "GET /functions/{region}/{name}", "GET /collector", "GET /alerts",
-                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /costs", "GET /insights", "GET /errors", "GET /errors/{id}",
+                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /channels/deliveries", "GET /costs", "GET /insights", "GET /errors", "GET /errors/{id}",
                 "GET /provisioning");
         expect(Access.ADMIN, "GET /alerts/rules/new", "GET /alerts/rules/{id}/edit", "GET /alerts/rules/{id}/delete", "POST /alerts/rules",
                 "POST /alerts/rules/{id}", "POST /alerts/rules/{id}/delete", "POST /channels",
@@ -60,7 +60,7 @@ class EndpointSecurityTests {
                 "POST /costs/budgets/{id}/delete", "POST /insights/alert-rules", "GET /settings",
                 "POST /settings/users", "POST /settings/users/{id}", "POST /settings/users/{id}/delete",
                 "POST /settings/tokens", "POST /settings/tokens/{id}/revoke", "GET /settings/audit");
-        expect(Access.OPERATOR, "POST /alerts/{id}/ack", "POST /alerts/silences", "POST /alerts/silences/{id}/expire");
+        expect(Access.OPERATOR, "POST /alerts/{id}/ack", "POST /alerts/{id}/silence", "POST /alerts/silences", "POST /alerts/silences/{id}/expire");
         // API
         expect(Access.VIEWER, "GET /api/v1/functions", "GET /api/v1/functions/{region}/{name}", "GET /api/v1/series",
                 "GET /api/v1/series/batch",

@@ -91,7 +91,7 @@ class FormPagesTests {
         assertThat(page).contains("Orders error rate");
         String id = page.replaceAll("(?s).*/alerts/rules/(\\d+)/edit\">Orders error rate.*", "$1");
         assertThat(html("/alerts/rules/" + id + "/edit")).contains("value=\"orders-*\"");
-        this.mvc.perform(post("/alerts/rules/" + id + "/delete")).andExpect(redirectedUrl("/alerts"));
+        this.mvc.perform(post("/alerts/rules/" + id + "/delete").param("history", "keep")).andExpect(redirectedUrl("/alerts"));
         assertThat(html("/alerts")).doesNotContain("Orders error rate");
     }
 
@@ -150,7 +150,7 @@ class FormPagesTests {
         this.mvc.perform(post("/channels/" + id + "/test"))
             .andExpect(redirectedUrl("/channels"))
             .andExpect(flash().attribute("testResult", containsString("not delivered")));
-        this.mvc.perform(post("/channels/" + id + "/delete")).andExpect(redirectedUrl("/channels"));
+        this.mvc.perform(post("/channels/" + id + "/delete").param("confirmed", "true")).andExpect(redirectedUrl("/channels"));
         assertThat(html("/channels")).doesNotContain("http://127.0.0.1:9/closed");
     }
 
