@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.lambdalens.collector.source.MetricSource;
 import dev.lambdalens.collector.source.SourceRegion;
 import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.FunctionTriggers;
 import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.FunctionRef;
 import dev.lambdalens.metrics.LambdaMetric;
@@ -155,8 +156,11 @@ class RegionCollector {
             boolean known = function.firstSeen().isBefore(idleSince);
             ((known && (invoked == null || invoked == 0)) ? idle : active).add(function);
         }
-        plan.put(SeriesGroup.ACTIVE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), active));
-        plan.put(SeriesGroup.IDLE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), idle));
+        Map<String, FunctionTriggers> triggers = this.inventory.triggers(region.account(), region.region());
+        plan.put(SeriesGroup.ACTIVE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), active,
+                triggers));
+        plan.put(SeriesGroup.IDLE_FUNCTIONS, SeriesPlan.forFunctions(region.account(), region.region(), idle,
+                triggers));
         return plan;
     }
 
@@ -289,7 +293,7 @@ class RegionCollector {
     /** The targets a group's series cover: its functions, or {@code ""} for the account level. */
     private static Set<String> covered(List<SeriesKey> series) {
         Set<String> covered = new HashSet<>();
-        series.forEach((key) -> covered.add((key.functionName() != null) ? key.functionName() : ""));
+        series.forEach((key) -> covered.add((key.function() != null) ? key.function() : ""));
         return covered;
     }
 

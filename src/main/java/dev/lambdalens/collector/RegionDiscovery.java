@@ -59,7 +59,8 @@ class RegionDiscovery {
         Discovery discovery = this.source.discover(region, known);
         this.unread.put(region, Set.copyOf(discovery.problems().keySet()));
         this.metrics.sourceCalled(region, "discover", 0);
-        this.inventory.reconcile(region.account(), region.region(), discovery.functions(), discovery.limits(), now);
+        this.inventory.reconcile(region.account(), region.region(), discovery.functions(), discovery.mappings(),
+                discovery.limits(), now);
         return describe(discovery.problems());
     }
 

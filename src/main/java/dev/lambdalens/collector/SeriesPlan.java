@@ -2,15 +2,24 @@ package dev.lambdalens.collector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import dev.lambdalens.inventory.EventSourceKind;
+import dev.lambdalens.inventory.EventSourceMapping;
 import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.FunctionTriggers;
+import dev.lambdalens.inventory.ProvisionedConcurrency;
 import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.MetricAvailability;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.Statistic;
 
 /**
- * The series collected for one account and region: every per-function metric and statistic of each active
- * function, and every account-level one.
+ * The series collected for one account and region: every account-level metric, and per active function the
+ * metrics that can exist for it. CloudWatch bills each metric requested, whether or not it has data, so the optional
+ * ones are asked for only where the function's triggers say they exist: stream metrics for stream mappings,
+ * asynchronous ones for functions invoked asynchronously, provisioned concurrency per alias or version that has it,
+ * event counts per mapping that publishes them.
  */
 final class SeriesPlan {
 
@@ -36,22 +45,61 @@ final class SeriesPlan {
         return series;
     }
 
-    /**
-     * Every per-function metric and statistic of each function; Lambda Insights ones where it has the extension;
-     * none of the figures read from logs (the logs module writes those).
-     */
+    /** The series of functions nothing is known to trigger: the metrics every function has. */
     static List<SeriesKey> forFunctions(String account, String region, List<FunctionSummary> functions) {
+        return forFunctions(account, region, functions, Map.of());
+    }
+
+    /**
+     * Per function, the metrics that can exist for it: those every function has, Lambda Insights ones where it has
+     * the extension, and those its triggers say exist; none of the figures read from logs (the logs module writes
+     * those).
+     */
+    static List<SeriesKey> forFunctions(String account, String region, List<FunctionSummary> functions,
+            Map<String, FunctionTriggers> triggers) {
         List<SeriesKey> series = new ArrayList<>();
         for (FunctionSummary function : functions) {
+            FunctionTriggers known = triggers.getOrDefault(function.name(), FunctionTriggers.none(function.name()));
             for (LambdaMetric metric : LambdaMetric.values()) {
-                if (metric.scope().perFunction() && !metric.fromLogs()
-                        && (!metric.insights() || function.lambdaInsights())) {
+                if (!metric.scope().perFunction()) {
+                    continue;
+                }
+                for (String qualifier : qualifiers(metric.availability(), function, known)) {
                     for (Statistic statistic : metric.statistics()) {
-                        series.add(SeriesKey.ofFunction(account, region, function.name(), metric, statistic));
+                        series.add((qualifier.isEmpty())
+                                ? SeriesKey.ofFunction(account, region, function.name(), metric, statistic)
+                                : SeriesKey.ofQualified(account, region, function.name(), qualifier, metric,
+                                        statistic));
                     }
                 }
             }
         }
         return series;
+    }
+
+    /** The series of the metric the function has: none, one for the function ({@code ""}), or one per qualifier. */
+    private static List<String> qualifiers(MetricAvailability availability, FunctionSummary function,
+            FunctionTriggers triggers) {
+        boolean exists = switch (availability) {
+            case ALWAYS -> true;
+            case LAMBDA_INSIGHTS -> function.lambdaInsights();
+            case STREAM_MAPPING -> triggers.streamMapping();
+            case KAFKA_MAPPING -> triggers.kafkaMapping();
+            case ASYNC_INVOCATION -> triggers.invokedAsynchronously();
+            case DEAD_LETTER_QUEUE -> triggers.deadLetterQueue();
+            case DESTINATION -> triggers.destinations();
+            case RECURSION -> triggers.invokedAsynchronously()
+                    || triggers.mappings().stream().anyMatch((m) -> m.kind() == EventSourceKind.SQS);
+            case LOGS, PROVISIONED_CONCURRENCY, MAPPING_EVENT_COUNT -> false;
+        };
+        if (exists) {
+            return List.of("");
+        }
+        return switch (availability) {
+            case PROVISIONED_CONCURRENCY -> triggers.provisioned().stream().map(ProvisionedConcurrency::qualifier)
+                .toList();
+            case MAPPING_EVENT_COUNT -> triggers.eventCountMappings().stream().map(EventSourceMapping::uuid).toList();
+            default -> List.of();
+        };
     }
 }

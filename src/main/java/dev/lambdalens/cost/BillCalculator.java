@@ -15,7 +15,8 @@ import dev.lambdalens.inventory.Architecture;
  * Prices a month of usage the way the bill does. Per account: the free tier (requests and GB-seconds, all regions
  * and architectures together) is used up day by day from the first of the month; the compute tiers count the billable
  * GB-seconds of each region and architecture from the first of the month. Within one day the free part and each
- * tier's price are shared out in proportion to use, so that no function is favoured.
+ * tier's price are shared out in proportion to use, so that no function is favoured. Provisioned concurrency has no
+ * free tier and no tiers: allocated GB-s at its price plus the GB-s executed on it at its own compute price.
  */
 final class BillCalculator {
 
@@ -65,9 +66,12 @@ final class BillCalculator {
                 double compute = billable * rates.get(Bucket.of(line));
                 double arm64 = (line.architecture() == Architecture.ARM64) ? compute
                         : compute * armRatio(regionPrices);
+                double provisioned = line.provisionedGbSeconds() * regionPrices.provisionedGbSecond().doubleValue()
+                        + line.provisionedExecutedGbSeconds()
+                                * regionPrices.provisionedExecutedGbSecond().doubleValue();
                 lines.add(new CostLine(line, line.requests() * billableRequestShare * regionPrices.perRequest(),
                         compute, line.ephemeralGbSeconds() * regionPrices.ephemeralStorageGbSecond().doubleValue(),
-                        arm64));
+                        arm64, provisioned));
             }
         }
         return lines;

@@ -9,9 +9,16 @@ import dev.lambdalens.metrics.FunctionRef;
  * What one function's usage on one day costs, in USD, after the free tier and tiers were shared out.
  *
  * @param arm64ComputeCost what the same compute would have cost on arm64 (equal to {@code computeCost} for arm64)
+ * @param provisionedCost provisioned concurrency: allocated GB-s at its price plus executed GB-s at its price
  */
 public record CostLine(Usage usage, double requestCost, double computeCost, double ephemeralStorageCost,
-        double arm64ComputeCost) {
+        double arm64ComputeCost, double provisionedCost) {
+
+    /** A line without provisioned concurrency. */
+    public CostLine(Usage usage, double requestCost, double computeCost, double ephemeralStorageCost,
+            double arm64ComputeCost) {
+        this(usage, requestCost, computeCost, ephemeralStorageCost, arm64ComputeCost, 0);
+    }
 
     public FunctionRef function() {
         return this.usage.function();
@@ -26,7 +33,7 @@ public record CostLine(Usage usage, double requestCost, double computeCost, doub
     }
 
     public double total() {
-        return this.requestCost + this.computeCost + this.ephemeralStorageCost;
+        return this.requestCost + this.computeCost + this.ephemeralStorageCost + this.provisionedCost;
     }
 
     /**

@@ -13,9 +13,20 @@ import dev.lambdalens.metrics.FunctionRef;
  * INIT included, as billed), Sum of Duration times memory elsewhere
  * @param durationSumGbSeconds what Sum of Duration times memory alone says, to show the difference
  * @param source which of the two {@code gbSeconds} comes from
+ * @param provisionedGbSeconds provisioned concurrency kept allocated: environments times memory times seconds (billed
+ *     whether used or not, no free tier)
+ * @param provisionedExecutedGbSeconds compute that ran on provisioned concurrency, billed at its own price instead of
+ *     the on-demand one ({@code gbSeconds} is the on-demand part only)
  */
 public record Usage(FunctionRef function, LocalDate day, Architecture architecture, double requests,
-        double gbSeconds, double ephemeralGbSeconds, double durationSumGbSeconds, ComputeSource source) {
+        double gbSeconds, double ephemeralGbSeconds, double durationSumGbSeconds, ComputeSource source,
+        double provisionedGbSeconds, double provisionedExecutedGbSeconds) {
+
+    /** Usage without provisioned concurrency. */
+    public Usage(FunctionRef function, LocalDate day, Architecture architecture, double requests, double gbSeconds,
+            double ephemeralGbSeconds, double durationSumGbSeconds, ComputeSource source) {
+        this(function, day, architecture, requests, gbSeconds, ephemeralGbSeconds, durationSumGbSeconds, source, 0, 0);
+    }
 
     /** Usage from Sum of Duration alone. */
     public Usage(FunctionRef function, LocalDate day, Architecture architecture, double requests, double gbSeconds,
@@ -27,7 +38,8 @@ public record Usage(FunctionRef function, LocalDate day, Architecture architectu
     /** The same usage scaled, for projections. */
     Usage times(double share, LocalDate on) {
         return new Usage(this.function, on, this.architecture, this.requests * share, this.gbSeconds * share,
-                this.ephemeralGbSeconds * share, this.durationSumGbSeconds * share, this.source);
+                this.ephemeralGbSeconds * share, this.durationSumGbSeconds * share, this.source,
+                this.provisionedGbSeconds * share, this.provisionedExecutedGbSeconds * share);
     }
 
     /** Where a figure of compute comes from. */

@@ -23,9 +23,12 @@ public class Inventory {
 
     private final AccountLimitsRepository limits;
 
-    Inventory(LambdaFunctionRepository functions, AccountLimitsRepository limits) {
+    private final TriggerStore triggers;
+
+    Inventory(LambdaFunctionRepository functions, AccountLimitsRepository limits, TriggerStore triggers) {
         this.functions = functions;
         this.limits = limits;
+        this.triggers = triggers;
     }
 
     /**
@@ -40,6 +43,20 @@ public class Inventory {
     @Transactional
     public void reconcile(String account, String region, Collection<DiscoveredFunction> discovered,
             AccountLimits accountLimits, Instant seenAt) {
+        reconcile(account, region, discovered, null, accountLimits, seenAt);
+    }
+
+    /**
+     * As {@link #reconcile(String, String, Collection, AccountLimits, Instant)}, with the event source mappings of the
+     * account and region ({@code null}: not listed this time, the stored ones stay). A function's invocation setup is
+     * replaced where discovery read it.
+     */
+    @Transactional
+    public void reconcile(String account, String region, Collection<DiscoveredFunction> discovered,
+            @Nullable List<EventSourceMapping> mappings, AccountLimits accountLimits, Instant seenAt) {
+        if (mappings != null) {
+            this.triggers.replaceMappings(account, region, mappings);
+        }
         Map<String, LambdaFunction> known = this.functions.findByAccountAndRegion(account, region)
             .stream()
             .collect(Collectors.toMap(LambdaFunction::name, Function.identity()));
@@ -47,6 +64,10 @@ public class Inventory {
             if (!function.account().equals(account) || !function.region().equals(region)) {
                 throw new IllegalArgumentException("Function " + function.name() + " of " + function.account() + "/"
                         + function.region() + " reported during discovery of " + account + "/" + region);
+            }
+            InvocationSetup setup = function.setup();
+            if (setup != null) {
+                this.triggers.replaceSetup(account, region, function.name(), setup, seenAt);
             }
             LambdaFunction existing = known.remove(function.name());
             if (existing != null) {
@@ -113,6 +134,24 @@ public class Inventory {
             .filter((function) -> function.state() == FunctionState.ACTIVE)
             .map(LambdaFunction::toSummary)
             .toList();
+    }
+
+    /** The triggers of every function of one account and region that has any known, by function name. */
+    @Transactional(readOnly = true)
+    public Map<String, FunctionTriggers> triggers(String account, String region) {
+        return this.triggers.triggers(account, region);
+    }
+
+    /** The triggers of one function (none known: empty). */
+    @Transactional(readOnly = true)
+    public FunctionTriggers triggers(String account, String region, String function) {
+        return this.triggers.triggers(account, region, function);
+    }
+
+    /** The function an event source mapping invokes, if discovery has seen the mapping. */
+    @Transactional(readOnly = true)
+    public Optional<String> mappingOwner(String account, String region, String uuid) {
+        return this.triggers.mappingOwner(account, region, uuid);
     }
 
     /** The limits last reported for one account and region, if discovery has run there. */

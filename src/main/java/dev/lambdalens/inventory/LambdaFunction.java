@@ -68,6 +68,10 @@ class LambdaFunction {
 
     private boolean lambdaInsights;
 
+    private @Nullable String revisionId;
+
+    private @Nullable String codeSha256;
+
     @Enumerated(EnumType.STRING)
     private FunctionState state;
 
@@ -116,6 +120,12 @@ class LambdaFunction {
         this.vpcId = discovered.vpcId();
         this.ephemeralStorageMb = discovered.ephemeralStorageMb();
         this.lambdaInsights = discovered.lambdaInsights();
+        if (discovered.revisionId() != null) {
+            this.revisionId = discovered.revisionId();
+        }
+        if (discovered.codeSha256() != null) {
+            this.codeSha256 = discovered.codeSha256();
+        }
         this.state = FunctionState.ACTIVE;
         this.lastSeen = seenAt;
         if (!this.tags.equals(discovered.tags())) {
@@ -166,6 +176,6 @@ class LambdaFunction {
                 this.memoryMb, this.timeoutSeconds, this.reservedConcurrency, this.codeSizeBytes, Map.copyOf(this.tags),
                 this.layerCount, this.layersCodeSizeBytes, this.vpcId, this.state, this.firstSeen, this.lastSeen,
                 this.ephemeralStorageMb, this.configurations.stream().map(ConfigurationRow::toPeriod).toList(),
-                this.lambdaInsights);
+                this.lambdaInsights, this.revisionId, this.codeSha256);
     }
 }

@@ -24,6 +24,56 @@ public enum LambdaMetric {
     MEMORY_UTILIZATION("memory_utilization", MetricUnit.PERCENT, MetricScope.FUNCTION, Statistic.MAXIMUM),
     /** Lambda Insights: the most memory an invocation used, in MB. */
     USED_MEMORY_MAX("used_memory_max", MetricUnit.MEGABYTES, MetricScope.FUNCTION, Statistic.MAXIMUM),
+    /** Stream mappings (Kinesis, DynamoDB Streams): the age of the last record read, how far behind the consumer is. */
+    ITERATOR_AGE("IteratorAge", MetricUnit.MILLISECONDS, MetricAvailability.STREAM_MAPPING, Statistic.MAXIMUM),
+    /** Kafka mappings: records not yet read. */
+    OFFSET_LAG("OffsetLag", MetricUnit.COUNT, MetricAvailability.KAFKA_MAPPING, Statistic.MAXIMUM),
+    /** Asynchronous invocation: events queued for the function. */
+    ASYNC_EVENTS_RECEIVED("AsyncEventsReceived", MetricUnit.COUNT, MetricAvailability.ASYNC_INVOCATION,
+            Statistic.SUM),
+    /** Asynchronous invocation: the time from queueing to invocation, compared with the maximum event age. */
+    ASYNC_EVENT_AGE("AsyncEventAge", MetricUnit.MILLISECONDS, MetricAvailability.ASYNC_INVOCATION,
+            Statistic.MAXIMUM),
+    /** Asynchronous invocation: events dropped without being processed (too old, retries spent). */
+    ASYNC_EVENTS_DROPPED("AsyncEventsDropped", MetricUnit.COUNT, MetricAvailability.ASYNC_INVOCATION,
+            Statistic.SUM),
+    /** Events that could not be sent to the dead-letter queue. */
+    DEAD_LETTER_ERRORS("DeadLetterErrors", MetricUnit.COUNT, MetricAvailability.DEAD_LETTER_QUEUE, Statistic.SUM),
+    /** Events that could not be sent to a destination. */
+    DESTINATION_DELIVERY_FAILURES("DestinationDeliveryFailures", MetricUnit.COUNT, MetricAvailability.DESTINATION,
+            Statistic.SUM),
+    /** Invocations Lambda stopped because they were part of a recursive loop. */
+    RECURSIVE_INVOCATIONS_DROPPED("RecursiveInvocationsDropped", MetricUnit.COUNT, MetricAvailability.RECURSION,
+            Statistic.SUM),
+    /** Per alias or version: environments of provisioned concurrency in use. */
+    PROVISIONED_CONCURRENT_EXECUTIONS("ProvisionedConcurrentExecutions", MetricUnit.COUNT,
+            MetricAvailability.PROVISIONED_CONCURRENCY, Statistic.MAXIMUM),
+    /** Per alias or version: provisioned concurrency in use as a share (0 to 1) of what is allocated. */
+    PROVISIONED_CONCURRENCY_UTILIZATION("ProvisionedConcurrencyUtilization", MetricUnit.COUNT,
+            MetricAvailability.PROVISIONED_CONCURRENCY, Statistic.MAXIMUM),
+    /** Per alias or version: invocations served by provisioned concurrency. */
+    PROVISIONED_CONCURRENCY_INVOCATIONS("ProvisionedConcurrencyInvocations", MetricUnit.COUNT,
+            MetricAvailability.PROVISIONED_CONCURRENCY, Statistic.SUM),
+    /** Per alias or version: invocations beyond the provisioned concurrency (on demand, with cold starts). */
+    PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS("ProvisionedConcurrencySpilloverInvocations", MetricUnit.COUNT,
+            MetricAvailability.PROVISIONED_CONCURRENCY, Statistic.SUM),
+    /** Per mapping: events read from the source. */
+    POLLED_EVENT_COUNT("PolledEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT, Statistic.SUM),
+    /** Per mapping: events that invoked the function. */
+    INVOKED_EVENT_COUNT("InvokedEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT,
+            Statistic.SUM),
+    /** Per mapping: events the filters left out. */
+    FILTERED_OUT_EVENT_COUNT("FilteredOutEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT,
+            Statistic.SUM),
+    /** Per mapping: events whose invocation failed. */
+    FAILED_INVOKE_EVENT_COUNT("FailedInvokeEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT,
+            Statistic.SUM),
+    /** Per mapping: events dropped (expired or retries spent) without being processed. */
+    DROPPED_EVENT_COUNT("DroppedEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT,
+            Statistic.SUM),
+    /** Per mapping (SQS): messages deleted from the queue after processing. */
+    DELETED_EVENT_COUNT("DeletedEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT,
+            Statistic.SUM),
     /** From the logs: invocations whose REPORT line was read. */
     REPORTED_INVOCATIONS("ReportedInvocations", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
     /** From the logs: invocations that ran an INIT phase (a report with an init duration). */
@@ -73,11 +123,54 @@ public enum LambdaMetric {
 
     private final List<Statistic> statistics;
 
+    private final MetricAvailability availability;
+
     LambdaMetric(String metricName, MetricUnit unit, MetricScope scope, Statistic... statistics) {
         this.metricName = metricName;
         this.unit = unit;
         this.scope = scope;
         this.statistics = List.of(statistics);
+        this.availability = (metricName.equals("memory_utilization") || metricName.equals("used_memory_max"))
+                ? MetricAvailability.LAMBDA_INSIGHTS : MetricAvailability.ALWAYS;
+    }
+
+    /** A per-function metric that exists only where the function's triggers or configuration say so. */
+    LambdaMetric(String metricName, MetricUnit unit, MetricAvailability availability, Statistic... statistics) {
+        this.metricName = metricName;
+        this.unit = unit;
+        this.scope = MetricScope.FUNCTION;
+        this.statistics = List.of(statistics);
+        this.availability = availability;
+    }
+
+    /** Where the metric can exist, so that the collector asks only for series that can. */
+    public MetricAvailability availability() {
+        return fromLogs() ? MetricAvailability.LOGS : this.availability;
+    }
+
+    /**
+     * Whether a series of it is per alias or version ({@code Resource} dimension) or per event source mapping
+     * ({@code EventSourceMappingUUID}), its key naming {@code function:qualifier}.
+     */
+    public boolean qualified() {
+        return this.availability.qualified();
+    }
+
+    /**
+     * The CloudWatch dimensions of one series of it: none at the account level; the function; for a series per alias
+     * or version the function and {@code Resource} ({@code function:qualifier}); for a mapping only its UUID.
+     */
+    public java.util.Map<String, String> dimensions(@org.jspecify.annotations.Nullable String functionName) {
+        if (functionName == null) {
+            return java.util.Map.of();
+        }
+        int colon = functionName.indexOf(':');
+        return switch (this.availability) {
+            case PROVISIONED_CONCURRENCY -> java.util.Map.of("FunctionName", functionName.substring(0, colon),
+                    "Resource", functionName);
+            case MAPPING_EVENT_COUNT -> java.util.Map.of("EventSourceMappingUUID", functionName.substring(colon + 1));
+            default -> java.util.Map.of(functionDimension(), functionName);
+        };
     }
 
     /**

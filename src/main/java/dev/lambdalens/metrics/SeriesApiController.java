@@ -160,6 +160,12 @@ class SeriesApiController {
             throw new InvalidParameterException("function",
                     metric.metricName() + " is an account-level metric: leave function out");
         }
+        if (function != null && metric.qualified() != (function.indexOf(':') > 0)) {
+            throw new InvalidParameterException("function", metric.qualified()
+                    ? metric.metricName() + " is kept per alias, version or event source mapping: give function "
+                            + "as name:qualifier (name:alias, name:version or name:mapping-uuid)"
+                    : metric.metricName() + " is kept per function: give the function name without a qualifier");
+        }
     }
 
     /**

@@ -69,10 +69,11 @@ class FunctionsApiController {
     }
 
     @GetMapping("/{region}/{name}")
-    @Operation(summary = "One function with its last hour's figures")
+    @Operation(summary = "One function with its last hour's figures and its triggers")
     FunctionResponse function(@PathVariable String region, @PathVariable String name,
             @RequestParam(required = false) @Nullable String account) {
         FunctionSummary function = this.lookup.find(region, name, account);
-        return FunctionResponse.of(function, this.figures.rows(List.of(function)).get(0).lastHour());
+        return FunctionResponse.of(function, this.figures.rows(List.of(function)).get(0).lastHour(),
+                this.inventory.triggers(function.account(), function.region(), function.name()));
     }
 }

@@ -105,7 +105,7 @@ class AlertingTests {
     void shouldShipTheDefaultRules() throws Exception {
         this.mvc.perform(get("/api/v1/alert-rules"))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$", hasSize(8)))
+            .andExpect(jsonPath("$", hasSize(13)))
             .andExpect(jsonPath("$[0].signal").value("ACCOUNT_CONCURRENCY_SHARE"))
             .andExpect(jsonPath("$[0].threshold").value(80.0))
             .andExpect(jsonPath("$[0].evaluationPeriods").value(5))
@@ -118,7 +118,15 @@ class AlertingTests {
             .andExpect(jsonPath("$[6].name").value("Notifications given up"))
             .andExpect(jsonPath("$[6].signal").value("EXTERNAL"))
             .andExpect(jsonPath("$[7].signal").value("DISCOVERY_FAILING"))
-            .andExpect(jsonPath("$[7].threshold").value(30.0));
+            .andExpect(jsonPath("$[7].threshold").value(30.0))
+            .andExpect(jsonPath("$[8].metric").value("AsyncEventsDropped"))
+            .andExpect(jsonPath("$[9].metric").value("DeadLetterErrors"))
+            .andExpect(jsonPath("$[10].metric").value("DestinationDeliveryFailures"))
+            .andExpect(jsonPath("$[11].metric").value("RecursiveInvocationsDropped"))
+            .andExpect(jsonPath("$[12].metric").value("IteratorAge"))
+            .andExpect(jsonPath("$[12].statistic").value("Maximum"))
+            .andExpect(jsonPath("$[12].threshold").value(300000.0))
+            .andExpect(jsonPath("$[12].datapointsToAlarm").value(3));
     }
 
     @Test

@@ -31,6 +31,22 @@ class BillCalculatorTests {
     static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
 
     @Test
+    void provisionedConcurrencyIsBilledAllocatedPlusExecutedWithoutFreeTier() {
+        // api, 1,024 MB, 10 environments allocated all day: 10 x 1 GB x 86,400 s = 864,000 GB-s
+        //   x $0.0000041667 = $3.6000288
+        // 2,000,000 invocations of 100 ms ran on them: 200,000 GB-s x $0.0000097222 = $1.94444
+        // spillover on demand: 500,000 GB-s, 400,000 free: 100,000 x $0.0000166667 = $1.66667
+        // 2,500,000 requests, 1,000,000 free: 1,500,000 x $0.20/M = $0.30
+        Usage day = new Usage(API, NOV_1, Architecture.X86_64, 2_500_000, 500_000, 0, 500_000,
+                Usage.ComputeSource.DURATION_SUM, 864_000, 200_000);
+        CostLine line = CALCULATOR.bill(List.of(day)).get(0);
+        assertThat(line.provisionedCost()).isCloseTo(3.6000288 + 1.94444, within(1e-9));
+        assertThat(line.computeCost()).isCloseTo(1.66667, within(1e-9));
+        assertThat(line.requestCost()).isCloseTo(0.30, within(1e-9));
+        assertThat(line.total()).isCloseTo(7.5111388, within(1e-9));
+    }
+
+    @Test
     void aMonthUnderTheFreeTierCostsNothing() {
         List<CostLine> lines = CALCULATOR.bill(List.of(
                 usage(API, NOV_1, Architecture.X86_64, 500_000, 200_000),

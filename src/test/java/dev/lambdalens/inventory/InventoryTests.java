@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ Inventory.class, dev.lambdalens.SecretCipher.class })
+@Import({ Inventory.class, TriggerStore.class, dev.lambdalens.SecretCipher.class })
 class InventoryTests {
 
     static final String ACCOUNT = "123456789012";

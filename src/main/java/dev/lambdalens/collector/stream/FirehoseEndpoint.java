@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.lambdalens.collector.MetricsCollected;
+import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.shared.FirehoseHttpEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +43,21 @@ class FirehoseEndpoint {
 
     private final FirehoseHttpEndpoint protocol;
 
+    private final Inventory inventory;
+
+    /**
+     * The functions of the event source mappings deliveries name, by "account/region/uuid": a delivery carries only
+     * the UUID, and mappings seldom move, so a lookup is kept for a few minutes.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Optional<String>> owners =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .expireAfterWrite(java.time.Duration.ofMinutes(5))
+                .maximumSize(100_000)
+                .build();
+
     FirehoseEndpoint(StreamProperties properties, SampleStore store, JsonMapper json, ApplicationEventPublisher events,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, Inventory inventory) {
+        this.inventory = inventory;
         this.properties = properties;
         this.store = store;
         this.json = json;
@@ -65,7 +79,9 @@ class FirehoseEndpoint {
     private void store(JsonNode delivery) throws FirehoseHttpEndpoint.Refused {
         MetricStreamRecords.Parsed parsed;
         try {
-            parsed = MetricStreamRecords.parse(delivery, this.json);
+            parsed = MetricStreamRecords.parse(delivery, this.json, (account, region, uuid) -> this.owners
+                .get(account + "/" + region + "/" + uuid, (k) -> this.inventory.mappingOwner(account, region, uuid))
+                .orElse(null));
         }
         catch (MalformedDeliveryException ex) {
             this.meters.counter("lambdalens.streams.deliveries", "outcome", "malformed").increment();

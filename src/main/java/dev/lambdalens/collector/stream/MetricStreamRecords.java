@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.MetricAvailability;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.Statistic;
@@ -34,7 +35,17 @@ final class MetricStreamRecords {
     private MetricStreamRecords() {
     }
 
+    /** Finds the function an event source mapping invokes, by account, region and UUID ({@code null}: unknown). */
+    interface MappingOwners {
+
+        @Nullable String functionOf(String account, String region, String uuid);
+    }
+
     static Parsed parse(JsonNode delivery, JsonMapper json) {
+        return parse(delivery, json, (account, region, uuid) -> null);
+    }
+
+    static Parsed parse(JsonNode delivery, JsonMapper json, MappingOwners owners) {
         JsonNode records = delivery.get("records");
         if (records == null || !records.isArray()) {
             throw new MalformedDeliveryException("the delivery has no records array");
@@ -67,7 +78,7 @@ final class MetricStreamRecords {
                     throw new MalformedDeliveryException("record " + r + ", line " + (l + 1) + ": not JSON");
                 }
                 updates++;
-                if (!add(update, minutes, "record " + r + ", line " + (l + 1))) {
+                if (!add(update, minutes, owners, "record " + r + ", line " + (l + 1))) {
                     skipped++;
                 }
             }
@@ -87,7 +98,8 @@ final class MetricStreamRecords {
     }
 
     /** Adds one metric update's statistics; returns false for a metric or dimension set not stored here. */
-    private static boolean add(JsonNode update, Map<MinuteOf, MinuteValues> minutes, String where) {
+    private static boolean add(JsonNode update, Map<MinuteOf, MinuteValues> minutes, MappingOwners owners,
+            String where) {
         String namespace = text(update, "namespace", where);
         String name = text(update, "metric_name", where);
         String account = text(update, "account_id", where);
@@ -114,11 +126,27 @@ final class MetricStreamRecords {
             function = null;
         }
         else if (dimensions.size() == 1 && dimensions.has(metric.functionDimension())
-                && metric.scope().perFunction()) {
+                && metric.scope().perFunction() && !metric.qualified()) {
             function = dimensions.get(metric.functionDimension()).asString();
         }
+        else if (metric.availability() == MetricAvailability.PROVISIONED_CONCURRENCY && dimensions.size() == 2
+                && dimensions.has("FunctionName") && dimensions.has("Resource")
+                && dimensions.get("Resource").asString().startsWith(dimensions.get("FunctionName").asString() + ":")) {
+            function = dimensions.get("Resource").asString(); // function:alias or function:version
+        }
+        else if (metric.availability() == MetricAvailability.MAPPING_EVENT_COUNT && dimensions.size() == 1
+                && dimensions.has("EventSourceMappingUUID")) {
+            String uuid = dimensions.get("EventSourceMappingUUID").asString();
+            String owner = owners.functionOf(account, region, uuid);
+            if (owner == null) {
+                return false; // a mapping discovery has not seen (yet): nothing to tie it to
+            }
+            function = owner + ":" + uuid;
+        }
         else {
-            return false; // per version, alias or resource: LambdaLens stores the function as a whole
+            // per version or alias of a metric kept per function (ExecutedVersion, Resource): LambdaLens stores the
+            // function as a whole
+            return false;
         }
         long minute = Math.floorDiv(timestamp.asLong(), 60_000) * 60;
         minutes.computeIfAbsent(new MinuteOf(account, region, function, metric, minute), (k) -> new MinuteValues())

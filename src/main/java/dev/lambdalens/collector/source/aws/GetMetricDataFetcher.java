@@ -140,8 +140,12 @@ final class GetMetricDataFetcher {
     }
 
     private static MetricDataQuery query(String id, SeriesKey key) {
-        List<Dimension> dimensions = (key.functionName() != null)
-                ? List.of(Dimension.builder().name(key.metric().functionDimension()).value(key.functionName()).build()) : List.of();
+        List<Dimension> dimensions = key.metric()
+            .dimensions(key.functionName())
+            .entrySet()
+            .stream()
+            .map((d) -> Dimension.builder().name(d.getKey()).value(d.getValue()).build())
+            .toList();
         return MetricDataQuery.builder()
             .id(id)
             .returnData(true)

@@ -21,6 +21,8 @@ import dev.lambdalens.collector.source.KnownInventory;
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.Architecture;
 import dev.lambdalens.inventory.DiscoveredFunction;
+import dev.lambdalens.inventory.EventSourceMapping;
+import dev.lambdalens.inventory.InvocationSetup;
 import dev.lambdalens.inventory.FunctionSummary;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,7 +44,9 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  * and tags change without touching {@code LastModified}), several at once within the Lambda rate limit; and
  * GetAccountSettings for the limits. A function whose GetFunction is refused or throttled keeps what was last known
  * of it and is reported as a problem; a listing that fails fails the discovery (metrics go on regardless). Limits
- * that some roles and emulators refuse are unknown, logged once, never invented.
+ * that some roles and emulators refuse are unknown, logged once, never invented. With each GetFunction come the
+ * function's triggers ({@link LambdaTriggerReader}); the region's event source mappings are listed every time.
+ * "Changed" includes a new {@code RevisionId} or {@code CodeSha256}, which any update of code or configuration moves.
  */
 final class LambdaInventoryReader implements AutoCloseable {
 
@@ -72,6 +76,9 @@ final class LambdaInventoryReader implements AutoCloseable {
 
     private final Set<String> limitsRefusedLogged = ConcurrentHashMap.newKeySet();
 
+    /** The account/region/operation triples refused so far, logged once each. */
+    private final Set<String> refusedLogged = ConcurrentHashMap.newKeySet();
+
     LambdaInventoryReader(AwsClients clients, Clock clock, CallRates rates, double lambdaPerSecond) {
         this.clients = clients;
         this.clock = clock;
@@ -97,7 +104,26 @@ final class LambdaInventoryReader implements AutoCloseable {
             }
         }
         functions.addAll(details(lambda, account, region, toAsk, known, problems));
-        return new Discovery(functions, limits(lambda, account, region), problems);
+        return new Discovery(functions, limits(lambda, account, region), problems, mappings(lambda, account, region));
+    }
+
+    /** Every event source mapping of the region, or {@code null} when they cannot be listed (the known ones stay). */
+    private @Nullable List<EventSourceMapping> mappings(LambdaClient lambda, AwsAccount account, String region) {
+        try {
+            return triggers(account, region).mappings(lambda);
+        }
+        catch (SdkException ex) {
+            if (this.refusedLogged.add(account.id() + "/" + region + "/ListEventSourceMappings")) {
+                logger.warn("ListEventSourceMappings failed for {}/{} ({}): the mappings known stay", account.id(),
+                        region, describe(ex));
+            }
+            return null;
+        }
+    }
+
+    private LambdaTriggerReader triggers(AwsAccount account, String region) {
+        return new LambdaTriggerReader(() -> this.rates.acquire("Lambda", account.id(), region,
+                this.lambdaPerSecond));
     }
 
     private List<FunctionConfiguration> list(LambdaClient lambda, AwsAccount account, String region) {
@@ -149,8 +175,10 @@ final class LambdaInventoryReader implements AutoCloseable {
                     : listed;
             Integer reserved = (function.concurrency() != null)
                     ? function.concurrency().reservedConcurrentExecutions() : null;
-            return toDiscovered(account, region, configuration, reserved,
+            DiscoveredFunction discovered = toDiscovered(account, region, configuration, reserved,
                     function.hasTags() ? function.tags() : Map.of());
+            InvocationSetup setup = setup(lambda, account, region, configuration, problems);
+            return (setup != null) ? discovered.withSetup(setup) : discovered;
         }
         catch (ResourceNotFoundException deletedMeanwhile) {
             // listed, then deleted before we asked for it: the next discovery will not list it
@@ -164,6 +192,34 @@ final class LambdaInventoryReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The function's invocation setup, or {@code null} (the stored one stays): when refused (a role without the
+     * permission, logged once, not asked again before the full refresh), or when it failed otherwise (a problem: asked
+     * again at the next discovery).
+     */
+    private @Nullable InvocationSetup setup(LambdaClient lambda, AwsAccount account, String region,
+            FunctionConfiguration configuration, Map<String, String> problems) {
+        try {
+            return triggers(account, region).setup(lambda, configuration);
+        }
+        catch (AwsServiceException ex) {
+            if (ex.statusCode() == 403) {
+                if (this.refusedLogged.add(account.id() + "/" + region + "/setup")) {
+                    logger.warn("Reading invocation setups (event invoke config, policy, aliases, versions, "
+                            + "provisioned concurrency) refused for {}/{} ({}): triggers shown as last known",
+                            account.id(), region, describe(ex));
+                }
+                return null;
+            }
+            problems.put(configuration.functionName(), "invocation setup: " + describe(ex));
+            return null;
+        }
+        catch (SdkException ex) {
+            problems.put(configuration.functionName(), "invocation setup: " + describe(ex));
+            return null;
+        }
+    }
+
     /** Whether ListFunctions shows the function as inventory knows it, so that GetFunction can wait. */
     private static boolean sameAsKnown(DiscoveredFunction listed, FunctionSummary known) {
         return listed.memoryMb() == known.memoryMb() && listed.timeoutSeconds() == known.timeoutSeconds()
@@ -172,7 +228,9 @@ final class LambdaInventoryReader implements AutoCloseable {
                 && listed.layersCodeSizeBytes() == known.layersCodeSizeBytes()
                 && Objects.equals(listed.vpcId(), known.vpcId())
                 && listed.ephemeralStorageMb() == known.ephemeralStorageMb()
-                && listed.lambdaInsights() == known.lambdaInsights() && Objects.equals(listed.arn(), known.arn());
+                && listed.lambdaInsights() == known.lambdaInsights() && Objects.equals(listed.arn(), known.arn())
+                && Objects.equals(listed.revisionId(), known.revisionId())
+                && Objects.equals(listed.codeSha256(), known.codeSha256());
     }
 
     private static String describe(SdkException ex) {
@@ -225,7 +283,12 @@ final class LambdaInventoryReader implements AutoCloseable {
                         ? configuration.ephemeralStorage().size() : DiscoveredFunction.INCLUDED_EPHEMERAL_STORAGE_MB,
                 lastModified(configuration.lastModified()),
                 configuration.layers().stream().anyMatch((layer) -> layer.arn() != null
-                        && layer.arn().contains(":layer:" + LAMBDA_INSIGHTS_LAYER)));
+                        && layer.arn().contains(":layer:" + LAMBDA_INSIGHTS_LAYER)),
+                blankToNull(configuration.revisionId()), blankToNull(configuration.codeSha256()), null);
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return (text == null || text.isBlank()) ? null : text;
     }
 
     /** Lambda's LastModified, such as {@code 2026-11-02T09:15:00.000+0000}; unreadable means unknown. */

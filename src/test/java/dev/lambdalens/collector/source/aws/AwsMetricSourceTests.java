@@ -188,7 +188,7 @@ class AwsMetricSourceTests {
             this.stub.addFunction(account, region, new AwsStub.StubFunction(name, "java21", "arm64", 512, 30, null,
                     1000, Map.of()));
             for (LambdaMetric metric : LambdaMetric.values()) {
-                if (!metric.scope().perFunction()) {
+                if (!metric.scope().perFunction() || metric.qualified()) {
                     continue;
                 }
                 for (Statistic statistic : metric.statistics()) {

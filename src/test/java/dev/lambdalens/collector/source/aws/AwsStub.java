@@ -111,6 +111,33 @@ final class AwsStub implements AutoCloseable {
     /** Per GetMetricData call: the functions it asked about ("" for the account level). */
     final List<Set<String>> functionsPerCall = Collections.synchronizedList(new ArrayList<>());
 
+    /** Per GetMetricData call: the metric names it asked for, with the dimension value ("IteratorAge/fn"). */
+    final List<String> metricsAsked = Collections.synchronizedList(new ArrayList<>());
+
+    /** "account/region" -> event source mappings, as ListEventSourceMappings answers them. */
+    final Map<String, List<Map<String, Object>>> mappings = new ConcurrentHashMap<>();
+
+    /** "account/region/function" -> GetFunctionEventInvokeConfig's answer; absent: 404 (none configured). */
+    final Map<String, Map<String, Object>> invokeConfigs = new ConcurrentHashMap<>();
+
+    /** "account/region/function" -> the resource policy (JSON); absent: 404 (no policy). */
+    final Map<String, String> policies = new ConcurrentHashMap<>();
+
+    /** "account/region/function" -> aliases, as ListAliases answers them. */
+    final Map<String, List<Map<String, Object>>> aliases = new ConcurrentHashMap<>();
+
+    /** "account/region/function" -> published versions (configurations), as ListVersionsByFunction answers them. */
+    final Map<String, List<Map<String, Object>>> versions = new ConcurrentHashMap<>();
+
+    /** "account/region/function" -> provisioned concurrency configs, as ListProvisionedConcurrencyConfigs answers. */
+    final Map<String, List<Map<String, Object>>> provisioned = new ConcurrentHashMap<>();
+
+    /** "account/region/function" -> the dead-letter target in the function's configuration. */
+    final Map<String, String> deadLetters = new ConcurrentHashMap<>();
+
+    /** Operations refused with AccessDeniedException, by path segment ("policy", "aliases", ...). */
+    final Set<String> refusedOperations = ConcurrentHashMap.newKeySet();
+
     AwsStub() throws IOException {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", this::handle);
@@ -170,6 +197,13 @@ final class AwsStub implements AutoCloseable {
             pause(this.delayEveryCallMillis);
             if (path.startsWith("/service/GraniteServiceVersion20100801/operation/GetMetricData")) {
                 getMetricData(exchange, account, region, body);
+            }
+            else if (path.startsWith("/2015-03-31/event-source-mappings")) {
+                eventSourceMappings(exchange, account, region);
+            }
+            else if (path.matches("/20\\d\\d-\\d\\d-\\d\\d/functions/[^/]+/(aliases|versions|policy|event-invoke-config"
+                    + "|provisioned-concurrency)/?")) {
+                functionDetail(exchange, account, region, path);
             }
             else if (path.startsWith("/2015-03-31/functions")) {
                 lambdaFunctions(exchange, account, region, path);
@@ -238,13 +272,31 @@ final class AwsStub implements AutoCloseable {
             String metricName = metric.get("MetricName").asString();
             // as CloudWatch does, answer only for the namespace and dimension the metric is published under
             java.util.Optional<LambdaMetric> known = LambdaMetric.fromMetricName(metricName);
-            String dimensionName = known.map(LambdaMetric::functionDimension).orElse("FunctionName");
+            Map<String, String> dimensions = new TreeMap<>();
             for (JsonNode dimension : metric.path("Dimensions")) {
-                if (dimensionName.equals(dimension.get("Name").asString())) {
-                    function = dimension.get("Value").asString();
-                }
+                dimensions.put(dimension.get("Name").asString(), dimension.get("Value").asString());
             }
-            boolean rightNamespace = known.map(LambdaMetric::namespace)
+            // the series name: the Resource (function:qualifier), a mapping's UUID, or the function
+            String qualified = dimensions.containsKey("Resource") ? dimensions.get("Resource")
+                    : dimensions.containsKey("EventSourceMappingUUID") ? "esm:" + dimensions.get("EventSourceMappingUUID")
+                    : dimensions.values().stream().findFirst().orElse(null);
+            function = (qualified == null) ? "" : qualified.startsWith("esm:") ? qualified.substring(4) : qualified;
+            // as CloudWatch does, answer only for the dimension set the metric is published under
+            boolean rightDimensions = known.map((m) -> {
+                if (qualified == null) {
+                    return m.scope().perAccount();
+                }
+                String asKey = qualified.startsWith("esm:") ? "fn:" + qualified.substring(4) : qualified;
+                try {
+                    return m.scope().perFunction() && m.qualified() == (asKey.indexOf(':') > 0)
+                            && new TreeMap<>(m.dimensions(asKey)).keySet().equals(dimensions.keySet());
+                }
+                catch (RuntimeException ex) {
+                    return false;
+                }
+            }).orElse(false);
+            this.metricsAsked.add(metricName + "/" + function);
+            boolean rightNamespace = rightDimensions && known.map(LambdaMetric::namespace)
                 .map((ns) -> ns.equals(metric.path("Namespace").asString()))
                 .orElse(false);
             asked.add(function);
@@ -376,7 +428,7 @@ final class AwsStub implements AutoCloseable {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("Functions", all.subList(Math.min(from, all.size()), Math.min(all.size(), from + maxItems))
                 .stream()
-                .map((f) -> f.configuration(account, region))
+                .map((f) -> withDeadLetter(f.configuration(account, region), account, region))
                 .toList());
             if (from + maxItems < all.size()) {
                 answer.put("NextMarker", String.valueOf(from + maxItems));
@@ -397,12 +449,98 @@ final class AwsStub implements AutoCloseable {
             return;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("Configuration", function.configuration(account, region));
+        answer.put("Configuration", withDeadLetter(function.configuration(account, region), account, region));
         answer.put("Tags", function.tags());
         if (function.reservedConcurrency() != null) {
             answer.put("Concurrency", Map.of("ReservedConcurrentExecutions", function.reservedConcurrency()));
         }
         send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private void eventSourceMappings(HttpExchange exchange, String account, String region) throws IOException {
+        if (this.refusedOperations.contains("event-source-mappings")) {
+            jsonError(exchange, 403, "AccessDeniedException", "not authorized to perform lambda:ListEventSourceMappings");
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        List<Map<String, Object>> all = List.copyOf(this.mappings.getOrDefault(account + "/" + region, List.of()));
+        if (query.containsKey("FunctionName")) {
+            String function = query.get("FunctionName");
+            all = all.stream().filter((m) -> String.valueOf(m.get("FunctionArn")).split(":")[6].equals(function)).toList();
+        }
+        int maxItems = Math.min(100, Integer.parseInt(query.getOrDefault("MaxItems", "100")));
+        int from = Integer.parseInt(query.getOrDefault("Marker", "0"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("EventSourceMappings", all.subList(Math.min(from, all.size()), Math.min(all.size(), from + maxItems)));
+        if (from + maxItems < all.size()) {
+            answer.put("NextMarker", String.valueOf(from + maxItems));
+        }
+        send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    /** GetFunctionEventInvokeConfig, GetPolicy, ListAliases, ListVersionsByFunction, ListProvisionedConcurrencyConfigs. */
+    private void functionDetail(HttpExchange exchange, String account, String region, String path) throws IOException {
+        String[] parts = path.replaceAll("/$", "").split("/");
+        String function = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+        String operation = parts[4];
+        String key = account + "/" + region + "/" + function;
+        if (this.refusedOperations.contains(operation)) {
+            jsonError(exchange, 403, "AccessDeniedException", "not authorized for " + operation + " on " + function);
+            return;
+        }
+        boolean exists = this.functions.getOrDefault(account, Map.of()).getOrDefault(region, List.of()).stream()
+            .anyMatch((f) -> f.name().equals(function));
+        if (!exists) {
+            jsonError(exchange, 404, "ResourceNotFoundException", "Function not found: " + function);
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        switch (operation) {
+            case "event-invoke-config" -> {
+                Map<String, Object> config = this.invokeConfigs.get(key);
+                if (config == null) {
+                    jsonError(exchange, 404, "ResourceNotFoundException", "The function " + function
+                            + " doesn't have an EventInvokeConfig");
+                    return;
+                }
+                send(exchange, 200, "application/json", json.writeValueAsBytes(config));
+            }
+            case "policy" -> {
+                String policy = this.policies.get(key);
+                if (policy == null) {
+                    jsonError(exchange, 404, "ResourceNotFoundException", "The resource you requested does not exist.");
+                    return;
+                }
+                send(exchange, 200, "application/json", json.writeValueAsBytes(Map.of("Policy", policy,
+                        "RevisionId", "r1")));
+            }
+            case "aliases" -> page(exchange, query, "Aliases", this.aliases.getOrDefault(key, List.of()));
+            case "versions" -> page(exchange, query, "Versions", this.versions.getOrDefault(key, List.of()));
+            case "provisioned-concurrency" -> page(exchange, query, "ProvisionedConcurrencyConfigs",
+                    this.provisioned.getOrDefault(key, List.of()));
+            default -> jsonError(exchange, 404, "ResourceNotFoundException", "no such operation " + operation);
+        }
+    }
+
+    private static void page(HttpExchange exchange, Map<String, String> query, String field,
+            List<Map<String, Object>> all) throws IOException {
+        int maxItems = Math.min(50, Integer.parseInt(query.getOrDefault("MaxItems", "50")));
+        int from = Integer.parseInt(query.getOrDefault("Marker", "0"));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put(field, all.subList(Math.min(from, all.size()), Math.min(all.size(), from + maxItems)));
+        if (from + maxItems < all.size()) {
+            answer.put("NextMarker", String.valueOf(from + maxItems));
+        }
+        send(exchange, 200, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private Map<String, Object> withDeadLetter(Map<String, Object> configuration, String account, String region) {
+        String target = this.deadLetters.get(account + "/" + region + "/" + configuration.get("FunctionName"));
+        if (target != null) {
+            configuration.put("DeadLetterConfig", Map.of("TargetArn", target));
+            configuration.put("RevisionId", configuration.get("RevisionId") + "-dlq" + Integer.toHexString(target.hashCode()));
+        }
+        return configuration;
     }
 
     private void accountSettings(HttpExchange exchange, String account, String region) throws IOException {
@@ -507,6 +645,12 @@ final class AwsStub implements AutoCloseable {
             configuration.put("Timeout", this.timeoutSeconds);
             configuration.put("CodeSize", this.codeSize);
             configuration.put("PackageType", "Zip");
+            // as Lambda, a revision that changes with any change of the function, and the package's hash
+            // (tags and reserved concurrency are set apart from the function's configuration, as in Lambda)
+            configuration.put("RevisionId", "rev-" + Integer.toHexString(java.util.Objects.hash(this.runtime,
+                    this.architecture, this.memoryMb, this.timeoutSeconds, this.codeSize, this.layerSizes, this.vpcId,
+                    this.lambdaInsights)));
+            configuration.put("CodeSha256", "sha-" + this.codeSize);
             List<Map<String, Object>> layers = new ArrayList<>();
             for (int i = 0; i < this.layerSizes.size(); i++) {
                 layers.add(Map.of("Arn", "arn:aws:lambda:" + region + ":" + account + ":layer:l" + i + ":1", "CodeSize",

@@ -55,6 +55,139 @@ public final class AwsStubAccess implements AutoCloseable {
         this.stub.delayEveryCallMillis = 0;
         this.stub.listFunctionsCalls.set(0);
         this.stub.getFunctionCalls.set(0);
+        this.stub.metricsAsked.clear();
+        this.stub.mappings.clear();
+        this.stub.invokeConfigs.clear();
+        this.stub.policies.clear();
+        this.stub.aliases.clear();
+        this.stub.versions.clear();
+        this.stub.provisioned.clear();
+        this.stub.deadLetters.clear();
+        this.stub.refusedOperations.clear();
+    }
+
+    /** Per query asked of GetMetricData since the last reset: "Metric/dimension value" ("IteratorAge/fn"). */
+    public java.util.List<String> metricsAsked() {
+        return java.util.List.copyOf(this.stub.metricsAsked);
+    }
+
+    /** A function with the given memory (a changed memory changes its revision, as in Lambda). */
+    public void addFunction(String account, String region, String name, int memoryMb) {
+        this.stub.functions.getOrDefault(account, Map.of()).getOrDefault(region, java.util.List.of())
+            .removeIf((f) -> f.name().equals(name));
+        this.stub.addFunction(account, region,
+                new AwsStub.StubFunction(name, "java21", "arm64", memoryMb, 30, null, 1000, Map.of("team", "t")));
+    }
+
+    /** An event source mapping, as ListEventSourceMappings reports it. */
+    public void addMapping(String account, String region, String function, String uuid, String sourceArn,
+            String state, int batchSize, int windowSeconds, java.util.List<String> filters, String onFailure,
+            boolean eventCountMetrics) {
+        Map<String, Object> mapping = new java.util.LinkedHashMap<>();
+        mapping.put("UUID", uuid);
+        mapping.put("FunctionArn", "arn:aws:lambda:" + region + ":" + account + ":function:" + function);
+        mapping.put("EventSourceArn", sourceArn);
+        mapping.put("State", state);
+        mapping.put("BatchSize", batchSize);
+        mapping.put("MaximumBatchingWindowInSeconds", windowSeconds);
+        mapping.put("LastModified", 1_764_000_000);
+        if (!filters.isEmpty()) {
+            mapping.put("FilterCriteria", Map.of("Filters", filters.stream().map((f) -> Map.of("Pattern", f)).toList()));
+        }
+        if (onFailure != null) {
+            mapping.put("DestinationConfig", Map.of("OnFailure", Map.of("Destination", onFailure)));
+        }
+        if (eventCountMetrics) {
+            mapping.put("MetricsConfig", Map.of("Metrics", java.util.List.of("EventCount")));
+        }
+        this.stub.mappings.computeIfAbsent(account + "/" + region,
+                (k) -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(mapping);
+    }
+
+    /** An asynchronous invocation configuration (null destinations: none). */
+    public void invokeConfig(String account, String region, String function, int maximumEventAgeSeconds,
+            int maximumRetryAttempts, String onSuccess, String onFailure) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("FunctionArn", "arn:aws:lambda:" + region + ":" + account + ":function:" + function + ":$LATEST");
+        config.put("MaximumEventAgeInSeconds", maximumEventAgeSeconds);
+        config.put("MaximumRetryAttempts", maximumRetryAttempts);
+        Map<String, Object> destinations = new java.util.LinkedHashMap<>();
+        if (onSuccess != null) {
+            destinations.put("OnSuccess", Map.of("Destination", onSuccess));
+        }
+        if (onFailure != null) {
+            destinations.put("OnFailure", Map.of("Destination", onFailure));
+        }
+        config.put("DestinationConfig", destinations);
+        config.put("LastModified", 1_764_000_000);
+        this.stub.invokeConfigs.put(account + "/" + region + "/" + function, config);
+    }
+
+    /** A resource policy letting these service principals invoke the function. */
+    public void allowInvoke(String account, String region, String function, String... services) {
+        StringBuilder statements = new StringBuilder();
+        for (String service : services) {
+            statements.append((statements.length() > 0) ? "," : "").append("{\"Sid\":\"s").append(service.hashCode())
+                .append("\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"").append(service)
+                .append("\"},\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"arn:aws:lambda:").append(region)
+                .append(':').append(account).append(":function:").append(function).append("\"}");
+        }
+        this.stub.policies.put(account + "/" + region + "/" + function,
+                "{\"Version\":\"2012-10-17\",\"Id\":\"default\",\"Statement\":[" + statements + "]}");
+    }
+
+    public void deadLetter(String account, String region, String function, String targetArn) {
+        this.stub.deadLetters.put(account + "/" + region + "/" + function, targetArn);
+    }
+
+    /** An alias, with the other version's weight when rolling out (null: none). */
+    public void alias(String account, String region, String function, String name, String version,
+            String otherVersion, double otherWeight) {
+        Map<String, Object> alias = new java.util.LinkedHashMap<>();
+        alias.put("AliasArn", "arn:aws:lambda:" + region + ":" + account + ":function:" + function + ":" + name);
+        alias.put("Name", name);
+        alias.put("FunctionVersion", version);
+        if (otherVersion != null) {
+            alias.put("RoutingConfig", Map.of("AdditionalVersionWeights", Map.of(otherVersion, otherWeight)));
+        }
+        alias.put("RevisionId", "a1");
+        this.stub.aliases.computeIfAbsent(account + "/" + region + "/" + function,
+                (k) -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(alias);
+    }
+
+    /** A published version; {@code lastModified} as Lambda writes it ({@code 2026-11-02T09:15:00.000+0000}). */
+    public void version(String account, String region, String function, String version, int memoryMb,
+            String codeSha256, String lastModified) {
+        Map<String, Object> configuration = new java.util.LinkedHashMap<>();
+        configuration.put("FunctionName", function);
+        configuration.put("FunctionArn", "arn:aws:lambda:" + region + ":" + account + ":function:" + function + ":"
+                + version);
+        configuration.put("Version", version);
+        configuration.put("MemorySize", memoryMb);
+        configuration.put("CodeSha256", codeSha256);
+        configuration.put("LastModified", lastModified);
+        this.stub.versions.computeIfAbsent(account + "/" + region + "/" + function,
+                (k) -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(configuration);
+    }
+
+    /** Provisioned concurrency on an alias or version. */
+    public void provisioned(String account, String region, String function, String qualifier, int requested,
+            int allocated, String status) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("FunctionArn", "arn:aws:lambda:" + region + ":" + account + ":function:" + function + ":"
+                + qualifier);
+        config.put("RequestedProvisionedConcurrentExecutions", requested);
+        config.put("AvailableProvisionedConcurrentExecutions", allocated);
+        config.put("AllocatedProvisionedConcurrentExecutions", allocated);
+        config.put("Status", status);
+        config.put("LastModified", "2026-11-20T10:00:00+0000");
+        this.stub.provisioned.computeIfAbsent(account + "/" + region + "/" + function,
+                (k) -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(config);
+    }
+
+    /** Refuses one Lambda operation ("policy", "aliases", "event-source-mappings", ...) with AccessDeniedException. */
+    public void refuse(String operation) {
+        this.stub.refusedOperations.add(operation);
     }
 
     /** Per GetMetricData call since the last reset: the functions it asked about ("" for the account level). */
@@ -68,6 +201,7 @@ public final class AwsStubAccess implements AutoCloseable {
         this.stub.metricsRequested.set(0);
         this.stub.queriesPerCall.clear();
         this.stub.functionsPerCall.clear();
+        this.stub.metricsAsked.clear();
     }
 
     public void addFunction(String account, String region, String name) {
@@ -148,7 +282,10 @@ public final class AwsStubAccess implements AutoCloseable {
 
     /** The stub's datapoints of a series over [from, to). */
     public SortedMap<Long, Double> datapoints(SeriesKey key, Instant from, Instant to) {
-        String function = (key.functionName() != null) ? key.functionName() : "";
+        // a mapping's series are CloudWatch's by its UUID alone
+        String function = (key.functionName() == null) ? ""
+                : (key.metric().availability() == dev.lambdalens.metrics.MetricAvailability.MAPPING_EVENT_COUNT)
+                        ? key.qualifier() : key.functionName();
         return this.stub.datapoints
             .getOrDefault(AwsStub.seriesKey(key.account(), key.region(), function, key.metric().metricName(),
                     key.statistic().wireName()), new TreeMap<>())

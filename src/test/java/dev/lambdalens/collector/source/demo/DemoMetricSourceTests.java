@@ -171,7 +171,7 @@ class DemoMetricSourceTests {
             .collect(Collectors.toSet());
         return names.stream()
             .flatMap((name) -> java.util.Arrays.stream(LambdaMetric.values())
-                .filter((m) -> m.scope().perFunction())
+                .filter((m) -> m.scope().perFunction() && !m.qualified())
                 .flatMap((m) -> m.statistics()
                     .stream()
                     .map((s) -> SeriesKey.ofFunction(region.account(), region.region(), name, m, s))))
