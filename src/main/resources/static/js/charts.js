@@ -224,6 +224,9 @@
     element.setAttribute('data-drawn', 'error');
   }
 
+  // the rule form's live preview draws its signal as the alert page does
+  window.LambdaLensCharts = { drawSignal: drawSignal };
+
   /* Charts inside one [data-chart-group] element (a region of the overview) over one range are fetched together;
      any other chart on its own, still in one request for all its lines. */
   document.addEventListener('DOMContentLoaded', function () {

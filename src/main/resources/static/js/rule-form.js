@@ -50,12 +50,49 @@
         TAG: 'team=payments', ALL: '' }[scope.value] || '';
     }
 
+    var preview = document.getElementById('rule-preview');
+    var summary = document.getElementById('rule-preview-summary');
+    var pending = null;
+
+    /* The rule as typed so far, judged by the server over the last day and drawn as the alert page draws an alert's
+     * signal (threshold dashed, each change of state it would have had as a vertical line); the summary in words. */
+    function showPreview() {
+      if (!preview || !window.LambdaLensCharts) { return; }
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, name) {
+        if (name !== '_csrf' && name.charAt(0) !== '_') { params.append(name, value); }
+      });
+      if (preview.uplot) { preview.uplot.destroy(); preview.uplot = null; }
+      preview.signal = null;
+      preview.removeAttribute('data-drawn');
+      preview.removeAttribute('data-points');
+      window.LambdaLensCharts.drawSignal(preview, { source: preview.getAttribute('data-preview') + '?' + params });
+    }
+
+    if (preview) {
+      new MutationObserver(function () {
+        var view = preview.signal;
+        if (view) {
+          summary.textContent = view.note || view.summary || '';
+          preview.setAttribute('data-alarming', String(view.alarmingTargets));
+        }
+      }).observe(preview, { attributes: true, attributeFilter: ['data-points'] });
+    }
+
+    function previewSoon() {
+      clearTimeout(pending);
+      pending = setTimeout(showPreview, 500);
+    }
+
+    form.addEventListener('change', previewSoon);
+    form.addEventListener('input', previewSoon);
     signal.addEventListener('change', showMetric);
     metric.addEventListener('change', offerStatistics);
     scope.addEventListener('change', showScopeValue);
     showMetric();
     offerStatistics();
     showScopeValue();
+    showPreview();
   }
 
   document.addEventListener('DOMContentLoaded', function () {

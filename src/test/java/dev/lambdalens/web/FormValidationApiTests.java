@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -88,6 +89,28 @@ class FormValidationApiTests {
             .andExpect(status().isBadRequest())
             .andExpect(jsonPath("$.detail").value(containsString("channelIds")))
             .andExpect(jsonPath("$.detail").value(not(containsString("java."))));
+    }
+
+    @Test
+    void shouldAnswerThePreviewOfAHalfTypedRuleWithANoteNeverAnError() throws Exception {
+        this.mvc.perform(get("/alerts/rules/preview").param("name", "x").param("signal", "ERROR_RATE")
+            .param("threshold", "abc").param("comparison", "GREATER_THAN_THRESHOLD").param("periodSeconds", "60")
+            .param("evaluationPeriods", "5").param("datapointsToAlarm", "3"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.note").value("No preview until the threshold can be read."));
+        this.mvc.perform(get("/alerts/rules/preview").param("name", "x").param("signal", "ERROR_RATE")
+            .param("threshold", "1").param("comparison", "GREATER_THAN_THRESHOLD").param("periodSeconds", "60")
+            .param("evaluationPeriods", "5").param("datapointsToAlarm", "6"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.note").value(containsString("must be between 1 and the evaluation periods (5)")));
+        this.mvc.perform(get("/alerts/rules/preview").param("name", "x").param("signal", "ERROR_RATE")
+            .param("threshold", "1").param("comparison", "GREATER_THAN_THRESHOLD").param("periodSeconds", "300")
+            .param("evaluationPeriods", "3").param("datapointsToAlarm", "2"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.note").value(org.hamcrest.Matchers.nullValue()))
+            .andExpect(jsonPath("$.periodSeconds").value(300))
+            .andExpect(jsonPath("$.points.length()").value(288))
+            .andExpect(jsonPath("$.summary").value(containsString("Over the last day")));
     }
 
     private static String rule(String name, String scope, String scopeValue, String region, int n, int m,

@@ -204,6 +204,48 @@ class FormsBrowserTests {
     }
 
     @Test
+    void shouldPreviewTheSignalOverTheLastDayWithTheThresholdAndThePeriodsThatWouldHaveAlarmed() {
+        open("/alerts/rules/new");
+        type("name", "Close to the timeout");
+        new Select(browser.findElement(By.name("signal"))).selectByValue("P99_SHARE_OF_TIMEOUT");
+        type("threshold", "90");
+        WebElement preview = waitForPreview("90%");
+        assertThat(preview.getAttribute("data-series")).isEqualTo(
+                "p99 duration (share of the timeout) · pdf-renderer (us-east-1)|Threshold 90%");
+        assertThat(Integer.parseInt(preview.getAttribute("data-points"))).isPositive();
+        assertThat(alarms(preview)).as("would-be changes into ALARM marked").isPositive();
+        assertThat(Integer.parseInt(preview.getAttribute("data-alarming"))).isPositive();
+        assertThat(browser.findElement(By.id("rule-preview-summary")).getText())
+            .startsWith("Over the last day pdf-renderer (us-east-1) would have gone into alarm");
+
+        type("threshold", "5000");
+        preview = waitForPreview("5,000%");
+        assertThat(alarms(preview)).isZero();
+        assertThat(browser.findElement(By.id("rule-preview-summary")).getText())
+            .startsWith("Over the last day this rule would not have alarmed");
+
+        new Select(browser.findElement(By.name("signal"))).selectByValue("DATA_LAG");
+        chromium.waitUpTo(Duration.ofSeconds(20)).until((d) -> d.findElement(By.id("rule-preview-summary")).getText()
+            .contains("watches LambdaLens itself"));
+        assertNoJavaScriptErrors();
+    }
+
+    /** Waits for the preview of the threshold last typed to be drawn. */
+    private static WebElement waitForPreview(String threshold) {
+        WebElement preview = browser.findElement(By.id("rule-preview"));
+        chromium.waitUpTo(Duration.ofSeconds(30)).until((d) -> "true".equals(preview.getAttribute("data-drawn"))
+                && String.valueOf(preview.getAttribute("data-series")).endsWith("|Threshold " + threshold));
+        return preview;
+    }
+
+    /** How many times the preview's target would have gone into ALARM, as drawn. */
+    private static long alarms(WebElement preview) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].signal.changes.filter(function (c) { return c.to === 'ALARM'; }).length",
+                preview)).longValue();
+    }
+
+    @Test
     void shouldSaveAOneClickRuleFromInsightsUnchanged() {
         open("/insights");
         WebElement suggestion = browser.findElements(By.cssSelector("ol.recommendations form button"))
