@@ -39,16 +39,18 @@
       series.push({ label: chart.limitLabel, stroke: LIMIT_COLOR, width: 1, dash: [2, 3], points: { show: false } });
     }
     var plot = new uPlot({
-      width: Math.max(element.clientWidth, 320),
+      width: Math.max(element.clientWidth, 200),
       height: 220,
       series: series,
       scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(max * 1.1, 0.01)]; } } },
       axes: [{}, { label: chart.unit, size: 60 }],
-      legend: { live: true }
+      legend: { live: true },
+      // a point is a UTC day (costs are summed per UTC day): its label is that day wherever the reader is
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'UTC'); }
     }, data, element);
     element.setAttribute('data-drawn', 'true');
     new ResizeObserver(function () {
-      plot.setSize({ width: Math.max(element.clientWidth, 320), height: 220 });
+      plot.setSize({ width: Math.max(element.clientWidth, 200), height: 220 });
     }).observe(element);
   }
 

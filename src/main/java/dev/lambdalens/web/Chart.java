@@ -1,5 +1,6 @@
 package dev.lambdalens.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,31 @@ import org.jspecify.annotations.Nullable;
 /**
  * A chart on a page: its lines, its range and an optional limit drawn as a dashed line (account limit, reserved
  * concurrency, timeout). The page script reads it from the element's {@code data-chart} attribute.
+ *
+ * @param settledUntil periods ending after it are still filling in CloudWatch
+ * @param fetchedEverySeconds how often the collector reads these series: the last {@link #STILL_FILLING} of what it
+ * stored are still filling too when it read them within this time (a function's series are read every few minutes),
+ * and drawn as such, so that their lower values do not read as a fall in traffic
  */
 record Chart(String title, String unit, List<ChartLine> lines, Instant from, Instant to, @Nullable Double limit,
-        @Nullable String limitLabel) {
+        @Nullable String limitLabel, Instant settledUntil, long fetchedEverySeconds) {
+
+    /**
+     * How long after its end a minute of Lambda metrics typically still grows in CloudWatch (late datapoints arrive
+     * minutes after the invocation; the demo source models the same 3 minutes). Stragglers beyond it are caught by
+     * the collector's trailing window and simply redraw.
+     */
+    static final Duration STILL_FILLING = Duration.ofMinutes(3);
+
+    /** A chart ending now, whose series are read every minute (the account level). */
+    Chart(String title, String unit, List<ChartLine> lines, Instant from, Instant to, @Nullable Double limit,
+            @Nullable String limitLabel) {
+        this(title, unit, lines, from, to, limit, limitLabel, to.minus(STILL_FILLING), 60);
+    }
+
+    /** The same chart of series the collector reads every {@code interval}. */
+    Chart fetchedEvery(Duration interval) {
+        return new Chart(this.title, this.unit, this.lines, this.from, this.to, this.limit, this.limitLabel,
+                this.settledUntil, Math.max(interval.toSeconds(), 60));
+    }
 }

@@ -1,5 +1,9 @@
 package dev.lambdalens.web;
 
+import java.time.Duration;
+
+import dev.lambdalens.collector.CollectorStatus;
+
 import java.time.Clock;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,10 +62,14 @@ class FunctionPageController {
 
     private final Insights insights;
 
+    private final CollectorStatus collector;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
-            CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights) {
+            CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights,
+            CollectorStatus collector) {
         this.alerts = alerts;
         this.insights = insights;
+        this.collector = collector;
         this.series = series;
         this.errors = errors;
         this.headroom = headroom;
@@ -91,7 +99,9 @@ class FunctionPageController {
                 LambdaMetric.REPORTED_INVOCATIONS, Statistic.SUM))) {
             charts.addAll(logCharts(function, from, to));
         }
-        model.addAttribute("charts", this.charts.render(charts));
+        // a function's series are read every few minutes, not every minute: their last stored minutes may be partial
+        Duration fetchedEvery = this.collector.functionInterval();
+        model.addAttribute("charts", this.charts.render(charts.stream().map((c) -> c.fetchedEvery(fetchedEvery)).toList()));
         model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
                 function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));

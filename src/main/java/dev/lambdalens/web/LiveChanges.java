@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.lambdalens.alerting.AlertStateChanged;
 import dev.lambdalens.collector.MetricsCollected;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * stored do not move it: the page also reads itself once a minute, see pages.js.)
  */
 @RestController
+@Hidden // the pages' own, not part of the REST API's contract
 class LiveChanges {
 
     /** Distinguishes a restarted instance, whose counter starts again at 0, from one that saw nothing new. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import dev.lambdalens.alerting.AlertBoard;
@@ -84,8 +83,9 @@ class OverviewController {
             String region = regionRows.get(0).function().region();
             Integer limit = this.inventory.limits(account, region).map(AccountLimits::concurrencyLimit).orElse(null);
             long active = regionRows.stream().filter((r) -> r.function().state() == FunctionState.ACTIVE).count();
-            RegionPanel panel = new RegionPanel(account, region, limit, peakConcurrency(account, region, to),
-                    (int) active);
+            Point peak = peakConcurrency(account, region, to);
+            RegionPanel panel = new RegionPanel(account, region, limit, (peak != null) ? peak.value() : null,
+                    (peak != null) ? Instant.ofEpochSecond(peak.epochSecond()) : null, (int) active);
             regions.add(new RegionView(panel, this.charts.render(regionCharts(account, region, limit, to))));
         });
         model.addAttribute("regions", regions);
@@ -99,11 +99,16 @@ class OverviewController {
         return "overview";
     }
 
-    private @Nullable Double peakConcurrency(String account, String region, Instant to) {
+    private @Nullable Point peakConcurrency(String account, String region, Instant to) {
         SeriesKey key = SeriesKey.ofAccount(account, region, LambdaMetric.CONCURRENT_EXECUTIONS, Statistic.MAXIMUM);
         SeriesData data = this.queries.read(key, to.minus(RecentFigures.LAST_HOUR), to, Steps.NATIVE_SECONDS);
-        OptionalDouble peak = data.points().stream().mapToDouble(Point::value).max();
-        return peak.isPresent() ? peak.getAsDouble() : null;
+        Point peak = null;
+        for (Point point : data.points()) {
+            if (peak == null || point.value() > peak.value()) {
+                peak = point;
+            }
+        }
+        return peak;
     }
 
     private List<Chart> regionCharts(String account, String region, @Nullable Integer limit, Instant to) {

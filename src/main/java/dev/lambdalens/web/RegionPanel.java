@@ -1,12 +1,15 @@
 package dev.lambdalens.web;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 
 /**
- * One account and region on the overview: its concurrency limit and how close the last hour came to it.
+ * One account and region on the overview: its concurrency limit and how close the last hour came to it (the peak
+ * minute, {@code peakAt}, the first one when several share the peak).
  */
 record RegionPanel(String account, String region, @Nullable Integer concurrencyLimit, @Nullable Double peakConcurrency,
-        int functions) {
+        @Nullable Instant peakAt, int functions) {
 
     /** Peak concurrency as a share of the limit, when both are known. */
     public @Nullable Double peakShareOfLimit() {

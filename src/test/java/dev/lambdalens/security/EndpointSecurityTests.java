@@ -47,12 +47,12 @@ class EndpointSecurityTests {
 
     static {
         // sign-in, static assets, health
-        expect(Access.PUBLIC, "GET /login", "GET /actuator/health", "GET /static/css/lambdalens.css", "GET /static/js/charts.js",
+        expect(Access.PUBLIC, "GET /login", "GET /actuator/health", "GET /static/css/lambdalens.css", "GET /static/js/charts.js", "GET /static/js/pages.js",
                 "GET /static/favicon.svg");
         // pages
         expect(Access.VIEWER, "GET /", "GET /functions/{region}/{name}", "GET /collector", "GET /alerts",
                 "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /channels/deliveries", "GET /costs", "GET /insights", "GET /errors", "GET /errors/{id}",
-                "GET /provisioning");
+                "GET /provisioning", "GET /live");
         expect(Access.ADMIN, "GET /alerts/rules/new", "GET /alerts/rules/{id}/edit", "GET /alerts/rules/{id}/delete", "POST /alerts/rules",
                 "POST /alerts/rules/{id}", "POST /alerts/rules/{id}/delete", "POST /channels",
                 "POST /channels/{id}/test", "POST /channels/{id}/delete", "GET /costs/budgets/new",
@@ -87,7 +87,7 @@ class EndpointSecurityTests {
     /** Served by filters or other handler mappings than the controllers', so listed here rather than discovered. */
     static final Set<String> NOT_CONTROLLERS = Set.of("GET /actuator/health", "GET /actuator/info",
             "GET /actuator/prometheus", "GET /v3/api-docs", "GET /swagger-ui.html", "GET /static/css/lambdalens.css",
-            "GET /static/js/charts.js", "GET /static/favicon.svg");
+            "GET /static/js/charts.js", "GET /static/js/pages.js", "GET /static/favicon.svg");
 
     @Autowired
     MockMvc mvc;
