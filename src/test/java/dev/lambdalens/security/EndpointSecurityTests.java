@@ -51,7 +51,7 @@ class EndpointSecurityTests {
                 "GET /static/favicon.svg");
         // pages
         expect(Access.VIEWER, "GET /", "GET /functions/{region}/{name}", "GET /collector", "GET /alerts",
-                "GET /alerts/{id}", "GET /alerts/silences", "GET /channels", "GET /channels/deliveries", "GET /costs", "GET /insights", "GET /errors", "GET /errors/{id}",
+                "GET /alerts/{id}", "GET /alerts/rules/preview", "GET /alerts/silences", "GET /channels", "GET /channels/deliveries", "GET /costs", "GET /insights", "GET /errors", "GET /errors/{id}",
                 "GET /provisioning", "GET /live");
         expect(Access.ADMIN, "GET /alerts/rules/new", "GET /alerts/rules/{id}/edit", "GET /alerts/rules/{id}/delete", "POST /alerts/rules",
                 "POST /alerts/rules/{id}", "POST /alerts/rules/{id}/delete", "POST /channels",

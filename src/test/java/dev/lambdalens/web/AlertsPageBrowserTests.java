@@ -151,8 +151,10 @@ class AlertsPageBrowserTests {
                 "SILENCED");
         browser.findElement(By.cssSelector("#deliveries-filter button[type=submit]")).click();
         chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("status=SILENCED"));
+        // (other tests of the same context leave channels of their own, silenced too)
         assertThat(browser.findElements(By.cssSelector("#deliveries tbody tr"))).isNotEmpty()
-            .allSatisfy((r) -> assertThat(r.getText()).contains("SILENCED", "browser-ops"));
+            .allSatisfy((r) -> assertThat(r.getText()).contains("SILENCED"))
+            .anySatisfy((r) -> assertThat(r.getText()).contains("browser-ops"));
         chromium.assertNoJavaScriptErrors();
     }
 
