@@ -38,6 +38,10 @@ class EvaluationAfterCollectionTests {
         assertThat(this.board.all()).isNotEmpty();
         assertThat(this.board.all()).allSatisfy((alert) -> assertThat(alert.id()).isPositive());
         assertThat(this.board.firing()).extracting(AlertSummary::function).contains("pdf-renderer");
-        assertThat(this.transitions.count()).isGreaterThanOrEqualTo(this.board.all().size());
+        // every alert judged out of INSUFFICIENT_DATA has its history (one on a metric with no data yet has none)
+        assertThat(this.transitions.count()).isGreaterThanOrEqualTo(this.board.all()
+            .stream()
+            .filter((alert) -> alert.state() != AlarmState.INSUFFICIENT_DATA)
+            .count());
     }
 }

@@ -38,7 +38,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @org.springframework.security.test.context.support.WithMockUser(roles = "VIEWER")
 @AutoConfigureJdbc
 @AutoConfigureDataSourceInitialization
-@Import({ SeriesQueries.class, SeriesCatalog.class, SampleStore.class, SeriesApiControllerTests.FixedClock.class })
+@Import({ SeriesQueries.class, SeriesCatalog.class, SampleStore.class, SampleChanges.class,
+        SeriesApiControllerTests.FixedClock.class })
 class SeriesApiControllerTests {
 
     static final Instant NOW = Instant.parse("2026-11-28T12:00:30Z");
