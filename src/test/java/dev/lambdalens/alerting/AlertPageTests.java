@@ -332,7 +332,7 @@ class AlertPageTests {
     }
 
     private JsonNode alert(String rule, String function) throws Exception {
-        for (JsonNode alert : body(get("/api/v1/alerts"))) {
+        for (JsonNode alert : body(get("/api/v1/alerts?limit=1000"))) { // every alert, not the first page
             if (alert.get("ruleName").asString().equals(rule) && alert.get("function").asString().equals(function)
                     && alert.get("region").asString().equals("us-east-1")) {
                 return alert;
