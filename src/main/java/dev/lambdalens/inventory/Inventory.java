@@ -25,10 +25,14 @@ public class Inventory {
 
     private final TriggerStore triggers;
 
-    Inventory(LambdaFunctionRepository functions, AccountLimitsRepository limits, TriggerStore triggers) {
+    private final FunctionsSnapshot snapshot;
+
+    Inventory(LambdaFunctionRepository functions, AccountLimitsRepository limits, TriggerStore triggers,
+            FunctionsSnapshot snapshot) {
         this.functions = functions;
         this.limits = limits;
         this.triggers = triggers;
+        this.snapshot = snapshot;
     }
 
     /**
@@ -86,10 +90,7 @@ public class Inventory {
     /** Every function ever discovered, active and gone, ordered by region and name. */
     @Transactional(readOnly = true)
     public List<FunctionSummary> functions() {
-        return this.functions.findAllByOrderByRegionAscNameAscAccountAsc()
-            .stream()
-            .map(LambdaFunction::toSummary)
-            .toList();
+        return this.snapshot.functions();
     }
 
     /** Where every function ever discovered is (account, region, name, state), ordered by name, region and account. */

@@ -21,6 +21,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,10 @@ class LambdaFunction {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
+
+    /** Raised by every change, its tags and configuration history included: what {@link FunctionsSnapshot} checks. */
+    @Version
+    private long version;
 
     @Column(name = "account_id")
     private String account;

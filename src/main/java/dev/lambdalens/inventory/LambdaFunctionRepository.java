@@ -16,6 +16,13 @@ interface LambdaFunctionRepository extends JpaRepository<LambdaFunction, Long> {
 
     List<LambdaFunction> findAllByOrderByRegionAscNameAscAccountAsc();
 
+    /** What changes whenever a function is added, changed or removed. */
+    @Query("""
+            select new dev.lambdalens.inventory.FunctionsSnapshot$Fingerprint(count(f), coalesce(sum(f.version), 0),
+                coalesce(max(f.id), 0))
+            from LambdaFunction f""")
+    FunctionsSnapshot.Fingerprint fingerprint();
+
     /** Where each function is, without its configuration: what a form offers to choose from. */
     @Query("""
             select new dev.lambdalens.inventory.FunctionPlace(f.account, f.region, f.name, f.state)

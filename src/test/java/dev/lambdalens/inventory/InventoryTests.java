@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ Inventory.class, TriggerStore.class, dev.lambdalens.SecretCipher.class })
+@Import({ Inventory.class, TriggerStore.class, FunctionsSnapshot.class, dev.lambdalens.SecretCipher.class })
 class InventoryTests {
 
     static final String ACCOUNT = "123456789012";
@@ -30,6 +30,9 @@ class InventoryTests {
 
     @Autowired
     Inventory inventory;
+
+    @Autowired
+    LambdaFunctionRepository repository;
 
     @Test
     void shouldAddNewFunctionsWithTheirConfigurationAndTags() {
@@ -112,6 +115,33 @@ class InventoryTests {
         AccountLimits limits = this.inventory.limits(ACCOUNT, "us-east-1").orElseThrow();
         assertThat(limits.concurrencyLimit()).isNull();
         assertThat(limits.checkedAt()).isEqualTo(TUESDAY);
+    }
+
+    @Test
+    void shouldKeepTheFunctionListBetweenReadsAndSeeEveryChangeMadeHereOrByAnotherInstance() {
+        FunctionsSnapshot otherInstance = new FunctionsSnapshot(this.repository);
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(function("api", 512, Map.of("team", "a"))),
+                limits(1000), MONDAY);
+        List<FunctionSummary> first = this.inventory.functions();
+        assertThat(this.inventory.functions()).isSameAs(first);
+        assertThat(otherInstance.functions()).extracting(FunctionSummary::memoryMb).containsExactly(512);
+
+        // only the tags change, at the same discovery time: the version still moves
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(function("api", 512, Map.of("team", "b"))),
+                limits(1000), MONDAY);
+        assertThat(this.inventory.functions()).singleElement()
+            .satisfies((api) -> assertThat(api.tags()).containsExactly(Map.entry("team", "b")));
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(function("api", 1024, Map.of("team", "b"))),
+                limits(1000), TUESDAY);
+        assertThat(otherInstance.functions()).singleElement().satisfies((api) -> {
+            assertThat(api.memoryMb()).isEqualTo(1024);
+            assertThat(api.configurations()).hasSize(2);
+        });
+        this.inventory.reconcile(ACCOUNT, "us-east-1", List.of(), limits(1000), TUESDAY);
+        assertThat(this.inventory.functions()).extracting(FunctionSummary::state).containsExactly(FunctionState.GONE);
+        this.inventory.reconcile(ACCOUNT, "eu-west-1", List.of(euFunction()),
+                new AccountLimits(ACCOUNT, "eu-west-1", 400, 400, TUESDAY), TUESDAY);
+        assertThat(otherInstance.functions()).extracting(FunctionSummary::name).containsExactly("eu-api", "api");
     }
 
     @Test
