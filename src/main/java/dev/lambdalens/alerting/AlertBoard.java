@@ -30,10 +30,45 @@ public class AlertBoard {
         this.clock = clock;
     }
 
-    /** Alerts in ALARM, most severe first, then the longest firing. */
+    /**
+     * Alerts in ALARM, most severe first, then the longest firing. Only the alerts in ALARM are read, not every
+     * (rule, function) pair.
+     */
     @Transactional(readOnly = true)
     public List<AlertSummary> firing() {
-        return all().stream().filter((a) -> a.state() == AlarmState.ALARM).toList();
+        List<Alert> inAlarm = this.alerts.findByState(AlarmState.ALARM);
+        Map<Long, AlertRule> byId = this.rules.findAllById(inAlarm.stream().map(Alert::ruleId).distinct().toList())
+            .stream()
+            .collect(Collectors.toMap(AlertRule::id, Function.identity()));
+        java.time.Instant now = this.clock.instant();
+        Silences.InForce inForce = new Silences.InForce(this.silences.findByEndsAtAfterOrderByEndsAtAsc(now), now);
+        return inAlarm.stream()
+            .filter((alert) -> byId.containsKey(alert.ruleId()) && !byId.get(alert.ruleId()).deleted())
+            .map((alert) -> summary(alert, byId.get(alert.ruleId()),
+                    inForce.silencing(alert.ruleId(), alert.target()).isPresent()))
+            .sorted(Comparator.comparing(AlertSummary::severity).thenComparing(AlertSummary::stateSince))
+            .toList();
+    }
+
+    /** The {@code shown} most important firing alerts, and how many fire in all. */
+    @Transactional(readOnly = true)
+    public Firing firing(int shown) {
+        List<AlertSummary> firing = firing();
+        return new Firing(firing.subList(0, Math.min(shown, firing.size())), firing.size());
+    }
+
+    /**
+     * The first firing alerts and their number.
+     *
+     * @param alerts the most severe and longest firing first
+     * @param total how many alerts fire
+     */
+    public record Firing(List<AlertSummary> alerts, int total) {
+
+        /** Whether some firing alerts are not among {@link #alerts()}. */
+        public boolean more() {
+            return this.total > this.alerts.size();
+        }
     }
 
     /** Every alert: ALARM first, then INSUFFICIENT_DATA, then OK; by severity and age within each. */

@@ -3,12 +3,12 @@ package dev.lambdalens.alerting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.lambdalens.InvalidFieldException;
+import dev.lambdalens.ReaderZone;
 import dev.lambdalens.shared.FormRebinding;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -217,7 +217,7 @@ class AlertPagesController {
     String silences(@org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String show,
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable Integer limit,
             @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable String cursor,
-            Model model) {
+            HttpServletRequest request, Model model) {
         Instant now = this.clock.instant();
         boolean activeOnly = "active".equals(show);
         Instant startsAt = dev.lambdalens.Paging.END_OF_TIME;
@@ -258,9 +258,10 @@ class AlertPagesController {
         this.rules.findByDeletedAtIsNullOrderByIdAsc().forEach((r) -> ruleNames.put(r.id(), r.definition().name()));
         model.addAttribute("ruleNames", ruleNames);
         if (!model.containsAttribute("silence")) {
+            // an hour from now, as the reader's clock reads it: the form takes times in their zone
             model.addAttribute("silence", new SilenceForm(null, null, null, null,
-                    LocalDateTime.ofInstant(now.plusSeconds(3600), ZoneOffset.UTC).withSecond(0).withNano(0), "", "",
-                    null));
+                    LocalDateTime.ofInstant(now.plusSeconds(3600), ReaderZone.of(request)).withSecond(0).withNano(0),
+                    "", "", null));
         }
         return "alerting/silences";
     }
@@ -271,10 +272,12 @@ class AlertPagesController {
             HttpServletRequest request, Model model) {
         SilenceForm form = this.forms.ensure(bound, SilenceForm.class, "silence", errors, request, model);
         if (bound == null) {
-            return silences(null, null, null, model);
+            return silences(null, null, null, request, model);
         }
         Instant now = this.clock.instant();
-        Instant ends = (form.endsAt() != null) ? form.endsAt().toInstant(ZoneOffset.UTC) : null;
+        // typed in the reader's zone, the one every time on the page is shown in (a time a clock change skips
+        // reads as the time after the gap, as java.time resolves it)
+        Instant ends = (form.endsAt() != null) ? form.endsAt().atZone(ReaderZone.of(request)).toInstant() : null;
         if (ends != null && !ends.isAfter(now)) {
             errors.rejectValue("endsAt", "past", "must be in the future");
         }
@@ -291,7 +294,7 @@ class AlertPagesController {
             }
         }
         if (errors.hasErrors()) {
-            return silences(null, null, null, model);
+            return silences(null, null, null, request, model);
         }
         this.audit.silenceCreated(this.silences.save(new Silence(form.ruleId(), blank(form.account()),
                 blank(form.region()), blank(form.functionPattern()), now, ends, Actor.current(form.createdBy()), form.comment(), now)));
@@ -377,7 +380,7 @@ class AlertPagesController {
     record AckForm(@Size(max = 1000) @Nullable String comment) {
     }
 
-    /** A silence as the form takes it (times in UTC). */
+    /** A silence as the form takes it (times in the reader's zone). */
     record SilenceForm(@Nullable Long ruleId,
             @Pattern(regexp = "|\\d{12}", message = "must be a 12-digit account id") @Nullable String account,
             @Pattern(regexp = "|[a-z]{2}(-[a-z]+)+-\\d+", message = "must be a region name such as us-east-1")

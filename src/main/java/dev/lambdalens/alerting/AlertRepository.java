@@ -16,6 +16,9 @@ interface AlertRepository extends JpaRepository<Alert, Long> {
 
     List<Alert> findByRuleId(long ruleId);
 
+    /** The alerts in one state, whatever their rule: the firing ones are few next to every alert. */
+    List<Alert> findByState(AlarmState state);
+
     List<Alert> findAllByOrderByStateSinceDesc();
 
     List<Alert> findByAccountAndRegionAndFunctionName(String account, String region, String functionName);

@@ -50,6 +50,9 @@ class Channel {
     /** The provisioning file that declares this channel; such a channel changes only with its file. */
     private @Nullable String provisionedFrom;
 
+    /** The IANA zone its messages write times in, for the people reading them; UTC when none is set. */
+    private @Nullable String timeZone;
+
     @SuppressWarnings("NullAway.Init")
     protected Channel() {
         // for JPA
@@ -73,6 +76,7 @@ class Channel {
         this.secret = declared.secret;
         this.minimumSeverity = declared.minimumSeverity;
         this.enabled = declared.enabled;
+        this.timeZone = declared.timeZone;
         this.provisionedFrom = file;
     }
 
@@ -80,7 +84,8 @@ class Channel {
     boolean sameAs(Channel declared) {
         return this.type == declared.type && this.url.equals(declared.url)
                 && java.util.Objects.equals(this.secret, declared.secret)
-                && this.minimumSeverity == declared.minimumSeverity && this.enabled == declared.enabled;
+                && this.minimumSeverity == declared.minimumSeverity && this.enabled == declared.enabled
+                && java.util.Objects.equals(this.timeZone, declared.timeZone);
     }
 
     @Nullable String provisionedFrom() {
@@ -138,6 +143,21 @@ class Channel {
 
     @Nullable String secret() {
         return this.secret;
+    }
+
+    /** The zone its messages write times in: the one set, else UTC. */
+    java.time.ZoneId zone() {
+        return (this.timeZone != null) ? java.time.ZoneId.of(this.timeZone) : dev.lambdalens.ReaderZone.UTC;
+    }
+
+    @Nullable String timeZone() {
+        return this.timeZone;
+    }
+
+    /** Writes the times of its messages in {@code zone} (UTC for null). */
+    Channel inZone(java.time.@Nullable ZoneId zone) {
+        this.timeZone = (zone != null && !zone.equals(dev.lambdalens.ReaderZone.UTC)) ? zone.getId() : null;
+        return this;
     }
 
     Severity minimumSeverity() {

@@ -92,7 +92,23 @@ class ChannelCatalog implements ChannelDirectory {
         }
         return new Channel(request.name(), type, url, hasSecret ? request.secret() : null,
                 (request.minimumSeverity() != null) ? request.minimumSeverity() : Severity.WARNING,
-                request.enabled() == null || request.enabled(), this.clock.instant());
+                request.enabled() == null || request.enabled(), this.clock.instant())
+            .inZone(zone(request.timeZone()));
+    }
+
+    /** The zone a channel's messages write times in: an IANA id such as Europe/Berlin, none for UTC. */
+    private static java.time.@org.jspecify.annotations.Nullable ZoneId zone(
+            @org.jspecify.annotations.Nullable String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return null;
+        }
+        String given = timeZone.trim();
+        // region ids only: an offset such as +02:00 does not follow summer time, which is what readers expect
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(given) && !"UTC".equals(given)) {
+            throw new ChannelException("timeZone",
+                    "must be a time zone such as Europe/Berlin or America/New_York, not " + given);
+        }
+        return java.time.ZoneId.of(given);
     }
 
     /** What cannot be sent is refused now, rather than stored and failing, with its URL, in the delivery log. */

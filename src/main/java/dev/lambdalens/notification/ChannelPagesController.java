@@ -31,6 +31,14 @@ class ChannelPagesController {
         this.channels = channels;
     }
 
+    /** The zones the form offers: every region id java.time knows, sorted, UTC first. */
+    private static final java.util.List<String> TIME_ZONES = java.util.stream.Stream
+        .concat(java.util.stream.Stream.of("UTC"), java.time.ZoneId.getAvailableZoneIds()
+            .stream()
+            .filter((z) -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .sorted())
+        .toList();
+
     @GetMapping("/channels")
     String channels(Model model) {
         model.addAttribute("channels", this.catalog.channels()
@@ -42,6 +50,7 @@ class ChannelPagesController {
         }
         model.addAttribute("types", ChannelType.values());
         model.addAttribute("severities", Severity.values());
+        model.addAttribute("timeZones", TIME_ZONES);
         return "notification/channels";
     }
 

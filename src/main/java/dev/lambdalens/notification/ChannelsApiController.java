@@ -73,11 +73,12 @@ class ChannelsApiController {
     record ChannelResponse(long id, String name, ChannelType type, String url, boolean signed, Severity minimumSeverity,
             boolean enabled, java.time.@org.jspecify.annotations.Nullable Instant failingSince,
             @org.jspecify.annotations.Nullable String failingReason,
-            @org.jspecify.annotations.Nullable String provisionedFrom) {
+            @org.jspecify.annotations.Nullable String provisionedFrom, String timeZone) {
 
         static ChannelResponse of(Channel c) {
             return new ChannelResponse(c.id(), c.name(), c.type(), mask(c.type(), c.url()), c.secret() != null,
-                    c.minimumSeverity(), c.enabled(), c.failingSince(), c.failingReason(), c.provisionedFrom());
+                    c.minimumSeverity(), c.enabled(), c.failingSince(), c.failingReason(), c.provisionedFrom(),
+                    c.zone().getId());
         }
 
         static String mask(ChannelType type, String url) {

@@ -37,27 +37,29 @@ class EmailFormat implements NotificationFormat {
         List<Row> rows = alerts.stream()
             .limit(NotificationFormat.LISTED)
             .map((a) -> new Row(NotificationFormat.describe(a), a.get("from") + " → " + a.get("to"),
-                    NotificationFormat.values(a), String.valueOf(a.get("reason")), this.links.alert(a.get("alertId"))))
+                    NotificationFormat.values(a, channel.zone()), String.valueOf(a.get("reason")), this.links.alert(a.get("alertId"))))
             .toList();
         int more = alerts.size() - rows.size();
         String all = this.links.alerts();
         String title = NotificationFormat.title(event);
         Context context = new Context();
         context.setVariable("event", event);
+        context.setVariable("at", NotificationFormat.at(event, channel.zone()));
         context.setVariable("title", title);
         context.setVariable("target", NotificationFormat.target(event));
         context.setVariable("rows", rows);
         context.setVariable("more", more);
         context.setVariable("allAlerts", all);
         return new EmailMessage("[LambdaLens] " + title + " · " + NotificationFormat.target(event),
-                this.templates.process("mail/alert", context), text(event, title, rows, more, all));
+                this.templates.process("mail/alert", context),
+                text(event, NotificationFormat.at(event, channel.zone()), title, rows, more, all));
     }
 
-    private static String text(Map<String, Object> event, String title, List<Row> rows, int more,
+    private static String text(Map<String, Object> event, String at, String title, List<Row> rows, int more,
             @Nullable String all) {
         StringBuilder text = new StringBuilder(title).append("\n\n");
         text.append("Severity: ").append(event.get("severity")).append('\n');
-        text.append("At: ").append(event.get("at")).append('\n');
+        text.append("At: ").append(at).append('\n');
         Object condition = event.get("condition");
         if (condition != null) {
             text.append("Condition: ").append(condition).append('\n');

@@ -1,8 +1,15 @@
 package dev.lambdalens.notification;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import dev.lambdalens.ReaderZone;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +22,12 @@ interface NotificationFormat {
 
     /** How many alerts a message names one by one before it says "and N more". */
     int LISTED = 40;
+
+    /** A time of day, as the values of an alert are listed. */
+    DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    /** A date and time with its zone's short name (CET, JST, UTC). */
+    DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
     ChannelType type();
 
@@ -68,15 +81,25 @@ interface NotificationFormat {
         return lines;
     }
 
-    /** One alert: what, the change, and the values that decided it with their times. */
+    /** One alert: what, the change, and the values that decided it with their times (UTC). */
     static String line(Map<String, Object> alert) {
-        String values = values(alert);
+        return line(alert, ReaderZone.UTC);
+    }
+
+    /** One alert: what, the change, and the values that decided it with their times in {@code zone}. */
+    static String line(Map<String, Object> alert, ZoneId zone) {
+        String values = values(alert, zone);
         return describe(alert) + ": " + alert.get("from") + " → " + alert.get("to")
                 + (values.isEmpty() ? "" : " (" + values + ")");
     }
 
-    /** The decisive values, newest last, as {@code 12:35 7, 12:36 –}. */
+    /** The decisive values, newest last, as {@code 12:35 7, 12:36 –} (UTC). */
     static String values(Map<String, Object> alert) {
+        return values(alert, ReaderZone.UTC);
+    }
+
+    /** The decisive values, newest last, as {@code 12:35 7, 12:36 –}, their times in {@code zone}. */
+    static String values(Map<String, Object> alert, ZoneId zone) {
         Object values = alert.get("values");
         if (!(values instanceof List<?> list) || list.isEmpty()) {
             return "";
@@ -84,11 +107,35 @@ interface NotificationFormat {
         return list.stream().map((v) -> {
             List<?> pair = (List<?>) v;
             String at = String.valueOf(pair.get(0));
-            String time = (at.length() >= 16) ? at.substring(11, 16) : at;
+            String time;
+            try {
+                time = CLOCK_TIME.format(Instant.parse(at).atZone(zone));
+            }
+            catch (DateTimeParseException ex) {
+                time = (at.length() >= 16) ? at.substring(11, 16) : at;
+            }
             Object value = pair.get(1);
             return time + " " + ((value instanceof Number n) ? dev.lambdalens.alerting.ConditionWords.number(
                     n.doubleValue()) : "–");
         }).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * When the event happened, for people: {@code 2026-11-28 12:35:00 UTC}, or in a channel's zone with UTC beside
+     * it, {@code 2026-11-28 13:35:00 CET (12:35 UTC)}, so that teams in two zones read one time.
+     */
+    static String at(Map<String, Object> event, ZoneId zone) {
+        String at = String.valueOf(event.get("at"));
+        Instant instant;
+        try {
+            instant = Instant.parse(at);
+        }
+        catch (DateTimeParseException ex) {
+            return at;
+        }
+        String local = DATE_TIME.format(instant.atZone(zone));
+        return zone.equals(ReaderZone.UTC) ? local : local + " (" + CLOCK_TIME.format(instant.atZone(ReaderZone.UTC))
+                + " UTC)";
     }
 
     static String describe(Map<String, Object> alert) {

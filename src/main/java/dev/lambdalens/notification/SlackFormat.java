@@ -51,7 +51,7 @@ class SlackFormat implements NotificationFormat {
                 "emoji", false)));
         List<Map<String, String>> fields = new ArrayList<>();
         fields.add(field("Severity", String.valueOf(event.get("severity"))));
-        fields.add(field("At", String.valueOf(event.get("at"))));
+        fields.add(field("At", NotificationFormat.at(event, channel.zone())));
         Object condition = event.get("condition");
         if (condition != null) {
             fields.add(field("Condition", String.valueOf(condition)));
@@ -66,7 +66,7 @@ class SlackFormat implements NotificationFormat {
             if (listed >= NotificationFormat.LISTED) {
                 break;
             }
-            String line = "• " + cut(escape(NotificationFormat.line(alert)), MAX_LINE);
+            String line = "• " + cut(escape(NotificationFormat.line(alert, channel.zone())), MAX_LINE);
             String link = this.links.alert(alert.get("alertId"));
             if (link != null) {
                 line = line + " <" + link + "|open>";

@@ -33,7 +33,7 @@ class TeamsFormat implements NotificationFormat {
         List<String> lines = new ArrayList<>();
         for (Map<String, Object> alert : alerts.subList(0, Math.min(alerts.size(), NotificationFormat.LISTED))) {
             String link = this.links.alert(alert.get("alertId"));
-            lines.add(NotificationFormat.line(alert) + ((link != null) ? " [Open](" + link + ")" : ""));
+            lines.add(NotificationFormat.line(alert, channel.zone()) + ((link != null) ? " [Open](" + link + ")" : ""));
         }
         if (alerts.size() > NotificationFormat.LISTED) {
             lines.add("and " + (alerts.size() - NotificationFormat.LISTED) + " more");
@@ -47,7 +47,7 @@ class TeamsFormat implements NotificationFormat {
                         "Medium", "wrap", true),
                 Map.of("type", "FactSet", "facts", List.of(
                         Map.of("title", "Severity", "value", String.valueOf(event.get("severity"))),
-                        Map.of("title", "At", "value", String.valueOf(event.get("at"))),
+                        Map.of("title", "At", "value", NotificationFormat.at(event, channel.zone())),
                         Map.of("title", "Condition", "value", String.valueOf(event.getOrDefault("condition", ""))))),
                 Map.of("type", "TextBlock", "text", "- " + String.join("\n- ", lines), "wrap", true)));
         List<Map<String, Object>> actions = new ArrayList<>();

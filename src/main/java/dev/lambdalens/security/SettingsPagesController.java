@@ -2,11 +2,13 @@ package dev.lambdalens.security;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 
 import dev.lambdalens.InvalidFieldException;
 import dev.lambdalens.Paging;
+import dev.lambdalens.ReaderZone;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -83,12 +85,14 @@ class SettingsPagesController {
 
     @PostMapping("/settings/tokens")
     String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role,
-            @RequestParam(required = false) @Nullable String expiresOn, RedirectAttributes redirect) {
+            @RequestParam(required = false) @Nullable String expiresOn, HttpServletRequest request,
+            RedirectAttributes redirect) {
         redirect.addFlashAttribute("typedTokenName", name);
         redirect.addFlashAttribute("typedExpiresOn", expiresOn);
         redirect.addFlashAttribute("typedTokenRole", role);
         return attemptForm(() -> {
-            ApiTokens.Created created = this.tokens.create(name, role(role), endOf(expiresOn), AuditLog.actor());
+            ApiTokens.Created created = this.tokens.create(name, role(role),
+                    endOf(expiresOn, ReaderZone.of(request)), AuditLog.actor());
             redirect.addFlashAttribute("newToken", created.value());
         }, "Token " + name + " created: copy it now, it is not shown again.", "tokenErrors", redirect);
     }
@@ -162,8 +166,11 @@ class SettingsPagesController {
         }
     }
 
-    /** The end of the day a token is valid through (UTC), or none. */
-    private static @Nullable Instant endOf(@Nullable String day) {
+    /**
+     * The end of the day a token is valid through, in the reader's zone (the one the page shows the tokens' expiry
+     * in), or none.
+     */
+    private static @Nullable Instant endOf(@Nullable String day, ZoneId zone) {
         if (day == null || day.isBlank()) {
             return null;
         }
@@ -172,7 +179,7 @@ class SettingsPagesController {
             if (date.getYear() > 9999) {
                 throw new InvalidFieldException("expiresOn", "must be a date such as 2027-06-30");
             }
-            return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return date.plusDays(1).atStartOfDay(zone).toInstant();
         }
         catch (java.time.format.DateTimeParseException ex) {
             throw new InvalidFieldException("expiresOn", "must be a date such as 2027-06-30");

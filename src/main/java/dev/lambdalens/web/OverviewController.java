@@ -24,10 +24,15 @@ import dev.lambdalens.metrics.Statistic;
 import dev.lambdalens.metrics.Steps;
 import org.jspecify.annotations.Nullable;
 
+import dev.lambdalens.InvalidFieldException;
+
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The overview: per region, account concurrency against the limit and the traffic of the last day; below, every
@@ -37,6 +42,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OverviewController {
 
     private static final Duration CHART_RANGE = Duration.ofHours(24);
+
+    /** Firing alerts listed on the overview: the most important ones, the rest a link away on the alerts page. */
+    static final int FIRING_SHOWN = 10;
 
     private final RecentFigures figures;
 
@@ -70,7 +78,17 @@ class OverviewController {
     }
 
     @GetMapping("/")
-    String overview(Model model) {
+    String overview(@RequestParam(required = false) @Nullable String search,
+            @RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String sort,
+            @RequestParam(required = false) @Nullable String dir, @RequestParam(required = false) @Nullable String page,
+            @RequestParam(required = false) @Nullable Integer limit, Model model) {
+        FunctionTable.Query query;
+        try {
+            query = FunctionTable.Query.of(search, region, sort, dir, page, limit);
+        }
+        catch (InvalidFieldException ex) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage());
+        }
         Instant to = this.clock.instant();
         List<FunctionRow> rows = this.figures.lastHour();
         Map<String, List<FunctionRow>> byRegion = new TreeMap<>();
@@ -80,18 +98,35 @@ class OverviewController {
         List<RegionView> regions = new ArrayList<>();
         byRegion.values().forEach((regionRows) -> {
             String account = regionRows.get(0).function().account();
-            String region = regionRows.get(0).function().region();
-            Integer limit = this.inventory.limits(account, region).map(AccountLimits::concurrencyLimit).orElse(null);
+            String panelRegion = regionRows.get(0).function().region();
+            Integer concurrencyLimit = this.inventory.limits(account, panelRegion)
+                .map(AccountLimits::concurrencyLimit)
+                .orElse(null);
             long active = regionRows.stream().filter((r) -> r.function().state() == FunctionState.ACTIVE).count();
-            Point peak = peakConcurrency(account, region, to);
-            RegionPanel panel = new RegionPanel(account, region, limit, (peak != null) ? peak.value() : null,
+            Point peak = peakConcurrency(account, panelRegion, to);
+            RegionPanel panel = new RegionPanel(account, panelRegion, concurrencyLimit,
+                    (peak != null) ? peak.value() : null,
                     (peak != null) ? Instant.ofEpochSecond(peak.epochSecond()) : null, (int) active);
-            regions.add(new RegionView(panel, this.charts.render(regionCharts(account, region, limit, to))));
+            regions.add(new RegionView(panel,
+                    this.charts.render(regionCharts(account, panelRegion, concurrencyLimit, to))));
         });
         model.addAttribute("regions", regions);
         OverviewRow.Formatter formatter = new OverviewRow.Formatter(LocaleContextHolder.getLocale());
-        model.addAttribute("rows", rows.stream().map(formatter::row).toList());
-        model.addAttribute("firing", this.alerts.firing());
+        FunctionTable.Page table = FunctionTable.page(rows, query);
+        model.addAttribute("rows", table.rows().stream().map(formatter::row).toList());
+        model.addAttribute("table", table);
+        model.addAttribute("query", query);
+        model.addAttribute("tableRegions", byRegion.values()
+            .stream()
+            .map((regionRows) -> regionRows.get(0).function().region())
+            .distinct()
+            .sorted()
+            .toList());
+        model.addAttribute("headers", FunctionTableLinks.headers(query));
+        model.addAttribute("pages", FunctionTableLinks.pages(table));
+        AlertBoard.Firing firing = this.alerts.firing(FIRING_SHOWN);
+        model.addAttribute("firing", firing.alerts());
+        model.addAttribute("firingCount", firing.total());
         model.addAttribute("monthToDate", this.costs.monthToDate(CostGrouping.REGION, null).total());
         model.addAttribute("budgets", this.budgets.all());
         // "what to change first": the few recommendations that matter most, the rest on the insights page

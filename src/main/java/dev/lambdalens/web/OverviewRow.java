@@ -65,8 +65,7 @@ record OverviewRow(FunctionSummary function, String search, String runtime, Cell
             FunctionFigures h = row.lastHour();
             String runtime = ((f.runtime() != null) ? f.runtime() : "container image") + " · "
                     + f.architecture().wireName();
-            String search = f.name() + ' ' + f.region() + ' ' + f.runtime() + ' ' + f.architecture().wireName() + ' '
-                    + f.tags();
+            String search = FunctionTable.searchText(f);
             Double errorRate = h.errorRate();
             Double share = h.p99ShareOfTimeout();
             return new OverviewRow(f, search, runtime, count(h.invocations(), false), count(h.errors(), false),

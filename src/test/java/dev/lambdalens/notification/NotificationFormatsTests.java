@@ -64,6 +64,38 @@ class NotificationFormatsTests {
     }
 
     @Test
+    void shouldWriteTimesInTheChannelsZoneWithUtcBesideForPeopleAndKeepMachineFormatsInUtc() throws Exception {
+        Map<String, Object> event = event("firing");
+        event.put("alerts", List.of(Map.of("alertId", 7, "account", "123456789012", "region", "us-east-1", "function",
+                "image-resizer", "from", "OK", "to", "ALARM", "reason", "2 of 2 breaching", "values",
+                List.of(List.of("2026-11-28T11:58:00Z", 7), List.of("2026-11-28T11:59:00Z", 9)))));
+        Channel berlin = channel(ChannelType.EMAIL, null).inZone(java.time.ZoneId.of("Europe/Berlin"));
+        Channel tokyo = channel(ChannelType.SLACK, null).inZone(java.time.ZoneId.of("Asia/Tokyo"));
+
+        EmailFormat.EmailMessage mail = (EmailFormat.EmailMessage) new EmailFormat(templates(),
+                new NotificationLinks(null)).body(event, berlin);
+        assertThat(mail.text()).contains("At: 2026-11-28 13:00:00 CET (12:00 UTC)", "(12:58 7, 12:59 9)");
+        assertThat(mail.html()).contains("2026-11-28 13:00:00 CET (12:00 UTC)", "12:58 7, 12:59 9");
+        String slack = json.writeValueAsString(new SlackFormat(new NotificationLinks(null)).body(event, tokyo));
+        assertThat(slack).contains("2026-11-28 21:00:00 JST (12:00 UTC)", "20:58 7, 20:59 9");
+        String teams = json.writeValueAsString(new TeamsFormat(new NotificationLinks(null)).body(event,
+                channel(ChannelType.TEAMS, null)));
+        assertThat(teams).as("no zone set: UTC").contains("2026-11-28 12:00:00 UTC", "11:58 7, 11:59 9");
+        // what machines read stays the instant it always was
+        assertThat(json.writeValueAsString(new PagerDutyFormat().body(event, berlin))).contains("2026-11-28T12:00:00Z");
+    }
+
+    private static org.thymeleaf.TemplateEngine templates() {
+        org.thymeleaf.templateresolver.ClassLoaderTemplateResolver resolver =
+                new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        org.thymeleaf.TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    @Test
     void shouldSignOnlyTheGenericWebhook() {
         assertThat(new WebhookFormat().signed()).isTrue();
         assertThat(List.of(new SlackFormat(new NotificationLinks(null)), new TeamsFormat(new NotificationLinks(null)), new PagerDutyFormat()))

@@ -248,23 +248,52 @@ class BrowserTests {
     }
 
     @Test
-    void shouldSearchAndSortTheFunctionTable() {
+    void shouldSearchSortAndPageTheFunctionTableOnTheServerKeepingEachInTheAddress() {
         open("/");
-        browser.findElement(By.id("function-search")).sendKeys("thumb");
+        WebElement search = browser.findElement(By.id("function-search"));
+        search.sendKeys("thumb");
+        search.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("search=thumb"));
         List<WebElement> visible = visibleRows();
         assertThat(visible).hasSize(1);
         assertThat(visible.get(0).getText()).contains("thumbnailer");
+        assertThat(browser.findElement(By.id("function-search")).getAttribute("value")).as("what was typed is kept")
+            .isEqualTo("thumb");
 
-        browser.findElement(By.id("function-search")).clear();
-        browser.findElement(By.id("function-search")).sendKeys(" ");
-        WebElement throttles = browser.findElement(By.xpath("//table[@id='functions']//th[normalize-space()='Throttles']"));
-        throttles.click();
-        throttles.click(); // descending: the most throttled first
+        browser.findElement(By.id("function-clear")).click();
+        sortBy("Throttles"); // ascending
+        sortBy("Throttles"); // descending: the most throttled first
+        assertThat(browser.getCurrentUrl()).contains("sort=throttles", "dir=desc");
         List<WebElement> rows = visibleRows();
         assertThat(rows).hasSize(14);
         assertThat(rows.get(0).getText()).contains("image-resizer");
         assertThat(rows.get(1).getText()).contains("thumbnailer");
+        assertThat(browser.findElement(By.xpath("//table[@id='functions']//th[a[normalize-space()='Throttles']]"))
+            .getAttribute("aria-sort")).isEqualTo("descending");
+
+        // five a page: the pages walked with the keyboard's links hold each function once, in the same order
+        browser.get(browser.getCurrentUrl() + "&limit=5");
+        List<String> walked = new java.util.ArrayList<>();
+        while (true) {
+            visibleRows().forEach((row) -> walked.add(row.findElement(By.cssSelector("td a")).getText()));
+            List<WebElement> next = browser.findElements(By.id("functions-next"));
+            if (next.isEmpty()) {
+                break;
+            }
+            String at = browser.getCurrentUrl();
+            next.get(0).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().equals(at));
+        }
+        assertThat(walked).hasSize(14).doesNotHaveDuplicates();
+        assertThat(walked.subList(0, 2)).containsExactly("image-resizer", "thumbnailer");
+        assertThat(browser.findElement(By.cssSelector(".pager")).getText()).contains("Page 3 of 3");
         assertNoJavaScriptErrors();
+    }
+
+    private static void sortBy(String column) {
+        String at = browser.getCurrentUrl();
+        browser.findElement(By.xpath("//table[@id='functions']//th//a[normalize-space()='" + column + "']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().equals(at));
     }
 
     @Test

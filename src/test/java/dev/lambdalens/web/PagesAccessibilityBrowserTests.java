@@ -169,13 +169,16 @@ class PagesAccessibilityBrowserTests {
     @Test
     void shouldSortTheFunctionTableFromTheKeyboardAndSayWhichPageIsOpen() {
         open("/");
-        WebElement throttles = browser.findElement(
-                By.xpath("//table[@id='functions']//th[normalize-space()='Throttles']//button"));
-        throttles.sendKeys(Keys.ENTER);
-        WebElement header = throttles.findElement(By.xpath("ancestor::th"));
-        assertThat(header.getAttribute("aria-sort")).isEqualTo("ascending");
-        throttles.sendKeys(Keys.SPACE);
-        assertThat(header.getAttribute("aria-sort")).isEqualTo("descending");
+        // each heading is a link to its sort: Enter follows it, and the page says which way it is sorted
+        By throttles = By.xpath("//table[@id='functions']//th//a[normalize-space()='Throttles']");
+        browser.findElement(throttles).sendKeys(Keys.ENTER);
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("sort=throttles"));
+        assertThat(browser.findElement(throttles).findElement(By.xpath("ancestor::th")).getAttribute("aria-sort"))
+            .isEqualTo("ascending");
+        browser.findElement(throttles).sendKeys(Keys.ENTER);
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("dir=desc"));
+        assertThat(browser.findElement(throttles).findElement(By.xpath("ancestor::th")).getAttribute("aria-sort"))
+            .isEqualTo("descending");
         List<WebElement> rows = browser.findElements(By.cssSelector("#functions tbody tr"));
         assertThat(rows.get(0).getText()).contains("image-resizer");
         assertThat(browser.findElements(By.cssSelector("#functions th[aria-sort]"))).hasSize(1);
@@ -195,7 +198,10 @@ class PagesAccessibilityBrowserTests {
         open("/");
         WebElement search = browser.findElement(By.id("function-search"));
         search.sendKeys("us-east-1");
-        browser.findElement(By.xpath("//table[@id='functions']//th[normalize-space()='Throttles']//button")).click();
+        search.submit();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("search=us-east-1"));
+        browser.findElement(By.xpath("//table[@id='functions']//th//a[normalize-space()='Throttles']")).click();
+        chromium.waitUpTo(Duration.ofSeconds(10)).until((d) -> d.getCurrentUrl().contains("sort=throttles"));
         browser.executeScript("window.scrollTo(0, 300); window.notReloaded = true;");
         long scrolled = ((Number) browser.executeScript("return window.scrollY")).longValue();
         assertThat(scrolled).as("the page scrolls").isPositive();
@@ -219,7 +225,7 @@ class PagesAccessibilityBrowserTests {
         assertThat(((Number) browser.executeScript("return window.scrollY")).longValue()).isEqualTo(scrolled);
         assertThat(browser.findElement(By.id("function-search")).getAttribute("value")).isEqualTo("us-east-1");
         assertThat(visibleRowCount()).as("the search still applies").isEqualTo(visibleBefore);
-        assertThat(browser.findElement(By.xpath("//table[@id='functions']//th[normalize-space()='Throttles']"))
+        assertThat(browser.findElement(By.xpath("//table[@id='functions']//th[a[normalize-space()='Throttles']]"))
             .getAttribute("aria-sort")).isEqualTo("ascending");
         assertThat(browser.findElement(By.id("live-status")).getText()).matches("Updated \\d\\d:\\d\\d:\\d\\d UTC");
         // the table read the new hour too (three minutes later the last hour holds other minutes)
