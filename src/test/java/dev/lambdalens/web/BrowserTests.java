@@ -275,7 +275,8 @@ class BrowserTests {
         browser.get(browser.getCurrentUrl() + "&limit=5");
         List<String> walked = new java.util.ArrayList<>();
         while (true) {
-            visibleRows().forEach((row) -> walked.add(row.findElement(By.cssSelector("td a")).getText()));
+            visibleRows().forEach((row) -> walked.add(row.findElement(By.cssSelector("td a")).getText() + " in "
+                    + row.findElements(By.tagName("td")).get(1).getText()));
             List<WebElement> next = browser.findElements(By.id("functions-next"));
             if (next.isEmpty()) {
                 break;
@@ -285,7 +286,7 @@ class BrowserTests {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().equals(at));
         }
         assertThat(walked).hasSize(14).doesNotHaveDuplicates();
-        assertThat(walked.subList(0, 2)).containsExactly("image-resizer", "thumbnailer");
+        assertThat(walked.subList(0, 2)).containsExactly("image-resizer in us-east-1", "thumbnailer in eu-west-1");
         assertThat(browser.findElement(By.cssSelector(".pager")).getText()).contains("Page 3 of 3");
         assertNoJavaScriptErrors();
     }
