@@ -392,7 +392,8 @@
         + format(null, ys[highest]) + ' at ' + time(xs[highest], true);
     });
     if (p.summary) {
-      p.summary.textContent = p.title.trim() + ', times in ' + zone() + '. ' + sentences.join('; ') + '.';
+      p.summary.textContent = p.title.trim() + ', times in ' + zone() + '. ' + sentences.join('; ') + '.'
+        + marksText(element);
     }
     if (p.table) {
       if (!p.table.listening) {
@@ -512,6 +513,57 @@
     };
   }
 
+  // a function's deployments and configuration changes: a colour no line uses (--mark: 3:1 against the card in both
+  // themes; the browser test looks for the light one)
+  var MARK_COLOR = '#8e44ad';
+
+  /* Each change as a labelled vertical line over the lines (element.marks, from chart.marks: epoch seconds, label,
+     description); read at each draw, so that a live page's redraw shows a new change. */
+  function changeMarks(element) {
+    return {
+      hooks: {
+        draw: [function (u) {
+          (element.marks || []).forEach(function (mark) {
+            var at = u.valToPos(mark.at, 'x', true);
+            if (at < u.bbox.left || at > u.bbox.left + u.bbox.width) {
+              return;
+            }
+            var ctx = u.ctx;
+            var ratio = window.devicePixelRatio || 1; // the canvas is in device pixels, as bbox is
+            ctx.save();
+            ctx.strokeStyle = cssColour('--mark', MARK_COLOR);
+            ctx.lineWidth = 2 * ratio;
+            ctx.setLineDash([4 * ratio, 3 * ratio]);
+            ctx.beginPath();
+            ctx.moveTo(at, u.bbox.top);
+            ctx.lineTo(at, u.bbox.top + u.bbox.height);
+            ctx.stroke();
+            ctx.setLineDash([]);
+            ctx.font = (11 * ratio) + 'px sans-serif';
+            ctx.fillStyle = cssColour('--fg', '#1d2330');
+            // the label on the side with room, so that a change near the right edge stays readable
+            var text = mark.label;
+            var textWidth = ctx.measureText(text).width;
+            var x = (at + 4 + textWidth > u.bbox.left + u.bbox.width) ? at - 4 - textWidth : at + 4;
+            ctx.fillText(text, x, u.bbox.top + 12 * ratio);
+            ctx.restore();
+          });
+        }]
+      }
+    };
+  }
+
+  /* The marks in words, for the chart's text alternative. */
+  function marksText(element) {
+    var marks = element.marks || [];
+    if (marks.length === 0) {
+      return '';
+    }
+    return ' Marked: ' + marks.map(function (mark) {
+      return time(mark.at, false) + ' ' + mark.description;
+    }).join('; ') + '.';
+  }
+
   function drawSignal(element, chart) {
     fetchJson(chart.source).then(function (signal) {
       element.signal = signal;
@@ -581,10 +633,16 @@
         series.push({ label: chart.limitLabel, stroke: LIMIT_COLOR, width: 1, dash: [6, 4], points: { show: false },
           value: format });
       }
+      var marks = (chart.marks || []).filter(function (mark) {
+        return mark.at >= element.rangeFrom && mark.at <= element.rangeTo;
+      });
+      element.marks = marks;
+      element.setAttribute('data-marks', String(marks.length));
       plot(element, {
         series: series,
         scales: { y: { range: function (u, min, max) { return [0, Math.max(max * 1.1, 1)]; } } },
-        axes: [{}, { label: unit, size: 60 }]
+        axes: [{}, { label: unit, size: 60 }],
+        plugins: [changeMarks(element)]
       }, data);
     } catch (error) {
       failed(element, error);

@@ -53,6 +53,22 @@ public record RegionPrices(BigDecimal requestsPerMillion, List<Tier> x86, List<T
         return (architecture == Architecture.ARM64) ? this.arm64 : this.x86;
     }
 
+    /**
+     * What one invocation costs at list price: the request, and the compute (and ephemeral storage above the included
+     * 512 MB) of its duration at the first tier, with no free tier: what compares two configurations, not a bill.
+     *
+     * @param durationMs the invocation's duration (an average is not rounded up to the millisecond as the bill does
+     *     per invocation: a difference of under 1 ms per invocation)
+     */
+    public double listPricePerInvocation(Architecture architecture, int memoryMb, int ephemeralStorageMb,
+            double durationMs) {
+        double seconds = durationMs / 1000;
+        double compute = memoryMb / 1024.0 * seconds * tiers(architecture).get(0).pricePerGbSecond().doubleValue();
+        double extraStorage = Math.max(0, ephemeralStorageMb - 512) / 1024.0 * seconds
+                * this.ephemeralStorageGbSecond.doubleValue();
+        return perRequest() + compute + extraStorage;
+    }
+
     /** The price of one request. */
     double perRequest() {
         return this.requestsPerMillion.doubleValue() / 1_000_000;

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,12 +71,15 @@ public class Inventory {
                         + function.region() + " reported during discovery of " + account + "/" + region);
             }
             InvocationSetup setup = function.setup();
+            LambdaFunction existing = known.remove(function.name());
+            // the versions stored before this discovery: those beyond them were published since
+            Set<String> knownVersions = (setup != null && existing != null)
+                    ? this.triggers.versionNames(account, region, function.name()) : Set.of();
             if (setup != null) {
                 this.triggers.replaceSetup(account, region, function.name(), setup, seenAt);
             }
-            LambdaFunction existing = known.remove(function.name());
             if (existing != null) {
-                existing.update(function, seenAt);
+                existing.update(function, seenAt, knownVersions);
             }
             else {
                 this.functions.save(new LambdaFunction(function, seenAt));
@@ -153,6 +157,17 @@ public class Inventory {
     @Transactional(readOnly = true)
     public Optional<String> mappingOwner(String account, String region, String uuid) {
         return this.triggers.mappingOwner(account, region, uuid);
+    }
+
+    /**
+     * Every code or configuration change detected of one function, oldest first (none known, or no such function:
+     * empty).
+     */
+    @Transactional(readOnly = true)
+    public List<FunctionChange> changes(String account, String region, String name) {
+        return this.functions.findByAccountAndRegionAndName(account, region, name)
+            .map(LambdaFunction::changes)
+            .orElse(List.of());
     }
 
     /** The limits last reported for one account and region, if discovery has run there. */

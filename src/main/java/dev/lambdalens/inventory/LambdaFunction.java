@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -97,6 +98,12 @@ class LambdaFunction {
     @Fetch(FetchMode.SUBSELECT)
     private List<ConfigurationRow> configurations = new ArrayList<>();
 
+    /** Read only for the function page and when a change is detected: never for every function at once. */
+    @ElementCollection
+    @CollectionTable(name = "function_change", joinColumns = @JoinColumn(name = "function_id"))
+    @OrderBy("changedAt")
+    private List<ChangeRow> changes = new ArrayList<>();
+
     @SuppressWarnings("NullAway.Init")
     protected LambdaFunction() {
         // for JPA
@@ -108,11 +115,22 @@ class LambdaFunction {
         this.name = discovered.name();
         this.firstSeen = seenAt;
         this.configurations.add(new ConfigurationRow(Instant.EPOCH, discovered));
-        update(discovered, seenAt);
+        apply(discovered, seenAt);
+        // nothing to compare $LATEST with yet; its published versions still tell what changed before
+        this.changes.addAll(published(discovered, Set.of(), seenAt));
     }
 
-    void update(DiscoveredFunction discovered, Instant seenAt) {
-        recordConfiguration(discovered, seenAt);
+    /**
+     * Applies a discovery of the function, recording what changed since the last one.
+     * @param knownVersions the versions stored before this discovery (ignored when it did not read the versions)
+     */
+    void update(DiscoveredFunction discovered, Instant seenAt, Set<String> knownVersions) {
+        Instant periodFrom = recordConfiguration(discovered, seenAt);
+        recordChanges(discovered, seenAt, periodFrom, knownVersions);
+        apply(discovered, seenAt);
+    }
+
+    private void apply(DiscoveredFunction discovered, Instant seenAt) {
         this.arn = discovered.arn();
         this.runtime = discovered.runtime();
         this.architecture = discovered.architecture();
@@ -142,26 +160,74 @@ class LambdaFunction {
     /**
      * A change of what cost depends on starts a new period: from the source's last-modified time where it gives one
      * (and it is plausible), otherwise from this discovery.
+     * @return when the new period starts, {@code null} when nothing cost depends on changed
      */
-    private void recordConfiguration(DiscoveredFunction discovered, Instant seenAt) {
+    private @Nullable Instant recordConfiguration(DiscoveredFunction discovered, Instant seenAt) {
         ConfigurationPeriod latest = this.configurations.stream()
             .map(ConfigurationRow::toPeriod)
             .max(Comparator.comparing(ConfigurationPeriod::validFrom))
             .orElse(null);
         if (latest != null && latest.sameSettingsAs(discovered)) {
-            return;
+            return null;
         }
-        Instant changed = discovered.lastModified();
-        Instant from = (changed != null && latest != null && changed.isAfter(latest.validFrom())
-                && !changed.isAfter(seenAt)) ? changed : seenAt;
-        if (latest == null) {
-            from = Instant.EPOCH;
-        }
-        else if (!from.isAfter(latest.validFrom())) {
-            // a clock that went backwards: keep the history in order rather than rewrite it
-            from = latest.validFrom().plusSeconds(1);
-        }
+        Instant from = (latest == null) ? Instant.EPOCH
+                : changedAt(discovered.lastModified(), latest.validFrom(), seenAt);
         this.configurations.add(new ConfigurationRow(from, discovered));
+        return from;
+    }
+
+    /**
+     * When a change seen at {@code seenAt} happened: the source's last-modified time if it is plausible (after the
+     * change before, not in the future), otherwise the discovery's time; always after the change before, so that a
+     * clock that went backwards keeps the history in order rather than rewrites it.
+     */
+    private static Instant changedAt(@Nullable Instant lastModified, Instant previous, Instant seenAt) {
+        Instant at = (lastModified != null && lastModified.isAfter(previous) && !lastModified.isAfter(seenAt))
+                ? lastModified : seenAt;
+        return at.isAfter(previous) ? at : previous.plusSeconds(1);
+    }
+
+    /**
+     * One row for a change of $LATEST (at the time its configuration period starts where cost depends on it, so
+     * that markers and bills agree), merged with the version published with it, and one per other version published.
+     */
+    private void recordChanges(DiscoveredFunction discovered, Instant seenAt, @Nullable Instant periodFrom,
+            Set<String> knownVersions) {
+        ChangeRow.Settings before = new ChangeRow.Settings(this.memoryMb, this.timeoutSeconds, this.architecture,
+                this.runtime, this.codeSha256, this.revisionId);
+        List<ChangeRow> published = new ArrayList<>(published(discovered, knownVersions, seenAt));
+        if (before.differFrom(discovered)) {
+            Instant previous = this.changes.stream().map(ChangeRow::changedAt).max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
+            Instant at = (periodFrom != null) ? periodFrom : changedAt(discovered.lastModified(), previous, seenAt);
+            ChangeRow latest = ChangeRow.between(before, discovered, at);
+            InvocationSetup setup = discovered.setup();
+            if (!published.isEmpty() && setup != null) {
+                String newest = published.get(published.size() - 1).version();
+                setup.versions().stream()
+                    .filter((v) -> v.version().equals(newest) && ChangeRow.holds(v, discovered))
+                    .findFirst()
+                    .ifPresent((v) -> {
+                        latest.publishedIn(v.version());
+                        published.remove(published.size() - 1);
+                    });
+            }
+            this.changes.add(latest);
+        }
+        this.changes.addAll(published);
+    }
+
+    private static List<ChangeRow> published(DiscoveredFunction discovered, Set<String> knownVersions,
+            Instant seenAt) {
+        InvocationSetup setup = discovered.setup();
+        return (setup != null)
+                ? ChangeRow.published(setup.versions(), knownVersions, seenAt, TriggerStore.VERSIONS_KEPT) : List.of();
+    }
+
+    /** Every change detected, oldest first. */
+    List<FunctionChange> changes() {
+        return this.changes.stream().map(ChangeRow::toChange).sorted(Comparator.comparing(FunctionChange::at))
+            .toList();
     }
 
     void markGone() {

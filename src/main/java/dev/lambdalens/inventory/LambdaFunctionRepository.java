@@ -14,6 +14,8 @@ interface LambdaFunctionRepository extends JpaRepository<LambdaFunction, Long> {
 
     List<LambdaFunction> findByRegionAndName(String region, String name);
 
+    java.util.Optional<LambdaFunction> findByAccountAndRegionAndName(String account, String region, String name);
+
     List<LambdaFunction> findAllByOrderByRegionAscNameAscAccountAsc();
 
     /** What changes whenever a function is added, changed or removed. */

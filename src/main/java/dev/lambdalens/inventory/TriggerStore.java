@@ -96,6 +96,15 @@ class TriggerStore {
         }
     }
 
+    /** The versions of one function stored (the newest {@link #VERSIONS_KEPT} of those last listed). */
+    Set<String> versionNames(String account, String region, String function) {
+        return Set.copyOf(this.jdbc.sql("select version from function_version where account_id = ? and region = ? "
+                + "and function_name = ?")
+            .params(account, region, function)
+            .query(String.class)
+            .list());
+    }
+
     java.util.Optional<String> mappingOwner(String account, String region, String uuid) {
         return this.jdbc.sql("select function_name from event_source_mapping where account_id = ? and region = ? "
                 + "and uuid = ?")

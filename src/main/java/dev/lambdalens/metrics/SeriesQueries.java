@@ -34,6 +34,21 @@ public class SeriesQueries {
         return this.catalog.existingId(key).isPresent();
     }
 
+    /** When the series' first stored 1-minute sample is, if it has any (older data may survive as rollups only). */
+    public Optional<Instant> firstSampleAt(SeriesKey key) {
+        Optional<Long> seriesId = this.catalog.existingId(key);
+        if (seriesId.isEmpty()) {
+            return Optional.empty();
+        }
+        return this.jdbc.sql("select min(ts) from metric_sample where series_id = ?")
+            .params(seriesId.get())
+            .query((rs, row) -> {
+                long first = rs.getLong(1);
+                return rs.wasNull() ? null : Instant.ofEpochSecond(first);
+            })
+            .optional();
+    }
+
     /**
      * The series over [from, to), combined into buckets of {@code stepSeconds} aligned to the epoch with the
      * statistic's own rollup; buckets without data are absent. Like CloudWatch's StartTime, {@code from} is rounded

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.lambdalens.InvalidFieldException;
 import dev.lambdalens.Paging;
+import dev.lambdalens.inventory.FunctionChange;
 import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
@@ -75,5 +76,15 @@ class FunctionsApiController {
         FunctionSummary function = this.lookup.find(region, name, account);
         return FunctionResponse.of(function, this.figures.rows(List.of(function)).get(0).lastHour(),
                 this.inventory.triggers(function.account(), function.region(), function.name()));
+    }
+
+    @GetMapping("/{region}/{name}/changes")
+    @Operation(summary = "The code and configuration changes detected of one function, oldest first",
+            description = "Each with when (the source's LastModified where plausible), what changed from what to what, "
+                    + "and the version published with it; the same changes the function page marks on its charts.")
+    List<FunctionChange> changes(@PathVariable String region, @PathVariable String name,
+            @RequestParam(required = false) @Nullable String account) {
+        FunctionSummary function = this.lookup.find(region, name, account);
+        return this.inventory.changes(function.account(), function.region(), function.name());
     }
 }

@@ -60,6 +60,7 @@ public class DemoMetricSource implements MetricSource {
                     function.runtime(), function.architecture(), function.memoryMb(), function.timeoutSeconds(),
                     function.reservedConcurrency(), function.codeSizeBytes(), function.tags(), 0, 0, null,
                     DemoAccount.ephemeralStorageMb(function), null, DemoAccount.lambdaInsights(function)))
+            .map((function) -> DemoDeployments.discovered(function, this.clock.instant()))
             .toList();
         int limit = DemoAccount.CONCURRENCY_LIMITS.get(region.region());
         int reserved = functions.stream()

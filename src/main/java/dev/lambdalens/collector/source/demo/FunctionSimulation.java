@@ -14,7 +14,8 @@ final class FunctionSimulation {
     }
 
     /** The minute's figures, or {@code null} when the function was not invoked (CloudWatch then has no datapoint). */
-    static @Nullable FunctionMinute minute(DemoFunction function, long minuteEpoch) {
+    static @Nullable FunctionMinute minute(DemoFunction configured, long minuteEpoch) {
+        DemoFunction function = DemoDeployments.asOf(configured, minuteEpoch);
         SplittableRandom random = new SplittableRandom(seed(function, minuteEpoch));
         long attempts = Math.round(function.traffic().demand(minuteEpoch) * (0.85 + 0.3 * random.nextDouble()));
         if (attempts <= 0) {
