@@ -27,12 +27,15 @@ public class Inventory {
 
     private final FunctionsSnapshot snapshot;
 
+    private final AllocationHistory allocations;
+
     Inventory(LambdaFunctionRepository functions, AccountLimitsRepository limits, TriggerStore triggers,
-            FunctionsSnapshot snapshot) {
+            FunctionsSnapshot snapshot, AllocationHistory allocations) {
         this.functions = functions;
         this.limits = limits;
         this.triggers = triggers;
         this.snapshot = snapshot;
+        this.allocations = allocations;
     }
 
     /**
@@ -72,6 +75,7 @@ public class Inventory {
             InvocationSetup setup = function.setup();
             if (setup != null) {
                 this.triggers.replaceSetup(account, region, function.name(), setup, seenAt);
+                this.allocations.record(account, region, function.name(), function.memoryMb(), setup, seenAt);
             }
             LambdaFunction existing = known.remove(function.name());
             if (existing != null) {
@@ -81,7 +85,10 @@ public class Inventory {
                 this.functions.save(new LambdaFunction(function, seenAt));
             }
         }
-        known.values().stream().filter((gone) -> gone.state() == FunctionState.ACTIVE).forEach(LambdaFunction::markGone);
+        known.values().stream().filter((gone) -> gone.state() == FunctionState.ACTIVE).forEach((gone) -> {
+            gone.markGone();
+            this.allocations.end(account, region, gone.name(), seenAt);
+        });
         this.limits.findByAccountAndRegion(account, region)
             .ifPresentOrElse((stored) -> stored.update(accountLimits),
                     () -> this.limits.save(new AccountLimitsRecord(accountLimits)));
@@ -135,6 +142,16 @@ public class Inventory {
             .filter((function) -> function.state() == FunctionState.ACTIVE)
             .map(LambdaFunction::toSummary)
             .toList();
+    }
+
+    /**
+     * The provisioned concurrency allocated during some of [from, to), per alias or version and stretch of time at one
+     * allocation, as discovery saw the configurations (a change made between two readings of a function's setup is
+     * seen at the next one).
+     */
+    @Transactional(readOnly = true)
+    public List<ProvisionedAllocation> provisionedAllocations(Instant from, Instant to) {
+        return this.allocations.during(from, to);
     }
 
     /** The triggers of every function of one account and region that has any known, by function name. */
