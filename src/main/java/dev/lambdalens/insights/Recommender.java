@@ -348,7 +348,9 @@ final class Recommender {
                                     number(u.invocations()), "ProvisionedConcurrencyInvocations Sum"),
                             new Evidence("Spillover rate", String.format("%.1f%%", share * 100), null), allocated,
                             new Evidence("Extra cost per 30 days", money(extra), null)),
-                    null, null, null));
+                    null, null, new AlertSuggestion(u.function() + " spillover above 1% of its provisioned invocations",
+                            dev.lambdalens.alerting.Signal.SPILLOVER_RATE, null, null, SPILLOVER_SHARE * 100,
+                            RuleScope.FUNCTION, u.function(), u.account(), u.region())));
         }
         return found;
     }
