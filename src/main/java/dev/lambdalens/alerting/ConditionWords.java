@@ -56,6 +56,9 @@ public final class ConditionWords {
             case ACCOUNT_CONCURRENCY_SHARE -> "account concurrency (share of the limit)";
             case RESERVED_CONCURRENCY_SHARE -> "concurrency (share of reserved)";
             case P99_SHARE_OF_TIMEOUT -> "p99 duration (share of the timeout)";
+            case SPILLOVER_RATE -> "provisioned concurrency spillover rate";
+            case ASYNC_AGE_SHARE -> "async event age (share of the maximum event age)";
+            case STREAM_LAG_SHARE -> "stream lag (share of the stream's retention)";
             case EXTERNAL -> "reported value";
             case COLLECTION_FAILING -> "minutes of failing collection";
             case DISCOVERY_FAILING -> "minutes of failing discovery";

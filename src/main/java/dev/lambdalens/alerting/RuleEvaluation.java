@@ -143,21 +143,26 @@ public class RuleEvaluation {
             AlertTarget target = alert.target();
             boolean inPass = regions == null || regions.contains(target.account() + "/" + target.region());
             if (alert.state() == AlarmState.ALARM && inPass && !watched.contains(target)) {
-                reasons.put(target, (paused != null) ? paused : whyNotWatched(target, functions));
+                reasons.put(target, (paused != null) ? paused : whyNotWatched(rule.definition(), target, functions));
             }
         }
         return this.states.resolve(rule, existing, reasons, now);
     }
 
-    private static String whyNotWatched(AlertTarget target, List<FunctionSummary> functions) {
+    private String whyNotWatched(RuleDefinition rule, AlertTarget target, List<FunctionSummary> functions) {
         if (!target.accountLevel()) {
-            boolean gone = functions.stream()
+            FunctionSummary active = functions.stream()
                 .filter((f) -> f.account().equals(target.account()) && f.region().equals(target.region())
-                        && f.name().equals(target.function()))
-                .noneMatch((f) -> f.state() == FunctionState.ACTIVE);
-            if (gone) {
+                        && f.name().equals(target.function()) && f.state() == FunctionState.ACTIVE)
+                .findFirst()
+                .orElse(null);
+            if (active == null) {
                 return "the function " + target.function() + " is gone from " + target.account() + "/"
                         + target.region();
+            }
+            String cannot = this.signals.cannotExist(rule, active);
+            if (cannot != null) {
+                return "the rule no longer watches " + target + ": " + cannot;
             }
         }
         return "the rule no longer watches " + target + " (its scope changed)";

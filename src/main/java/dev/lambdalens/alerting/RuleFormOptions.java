@@ -127,6 +127,9 @@ class RuleFormOptions {
             case ACCOUNT_CONCURRENCY_SHARE -> "Account concurrency: % of the account's concurrency limit in use";
             case RESERVED_CONCURRENCY_SHARE -> "Reserved concurrency: % of a function's reserved concurrency in use";
             case P99_SHARE_OF_TIMEOUT -> "p99 duration as a % of the function's timeout";
+            case SPILLOVER_RATE -> "Spillover rate: % of invocations beyond the provisioned concurrency";
+            case ASYNC_AGE_SHARE -> "Async event age as a % of the function's maximum event age";
+            case STREAM_LAG_SHARE -> "Stream lag (IteratorAge) as a % of the stream's retention";
             case EXTERNAL -> "Reported by a budget";
             case COLLECTION_FAILING -> "LambdaLens itself: minutes its collection has been failing";
             case DATA_LAG -> "LambdaLens itself: minutes its stored data lags behind now";

@@ -17,6 +17,23 @@ public enum Signal {
     RESERVED_CONCURRENCY_SHARE(false),
     /** A function's p99 Duration as a percentage of its timeout. */
     P99_SHARE_OF_TIMEOUT(false),
+    /**
+     * Invocations that spilled over a function's provisioned concurrency as a percentage of the invocations of its
+     * aliases and versions with provisioned concurrency (served on it plus spilled); functions with some only.
+     */
+    SPILLOVER_RATE(false),
+    /**
+     * The age of a function's oldest asynchronous event (AsyncEventAge Maximum) as a percentage of its maximum event
+     * age, after which events are dropped; functions invoked asynchronously only.
+     */
+    ASYNC_AGE_SHARE(false),
+    /**
+     * How far a stream consumer is behind (IteratorAge Maximum) as a percentage of how long the stream keeps records
+     * (the mapping's maximum record age where set, older records being discarded, else 24 hours: DynamoDB Streams'
+     * retention, Kinesis' default);
+     * functions with a stream mapping only.
+     */
+    STREAM_LAG_SHARE(false),
     /** Reported by another module through {@link ExternalAlerts} (a budget's thresholds); never evaluated here. */
     EXTERNAL(true),
     /** The monitor itself: minutes an account and region's collection has been failing (0 while it works). */

@@ -3,6 +3,7 @@ package dev.lambdalens.alerting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.regex.Pattern;
 
 import dev.lambdalens.inventory.AccountLimits;
 import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.FunctionTriggers;
 import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.FunctionRef;
 import dev.lambdalens.metrics.LambdaMetric;
+import dev.lambdalens.metrics.MetricAvailability;
 import dev.lambdalens.metrics.Statistic;
 import org.jspecify.annotations.Nullable;
 
@@ -103,8 +106,87 @@ class SignalReader {
                     end, periods, keptFor, values);
             case P99_SHARE_OF_TIMEOUT -> perFunctionShare(rule, functions, LambdaMetric.DURATION, Statistic.P99,
                     (f) -> f.timeoutSeconds() * 1000.0, from, end, periods, keptFor, values);
+            case ASYNC_AGE_SHARE -> {
+                Map<String, Map<String, FunctionTriggers>> triggers = new HashMap<>();
+                perFunctionShare(rule, functions, LambdaMetric.ASYNC_EVENT_AGE, Statistic.MAXIMUM,
+                        (f) -> maximumEventAgeMs(triggersOf(f, triggers)), from, end, periods, keptFor, values);
+            }
+            case STREAM_LAG_SHARE -> {
+                Map<String, Map<String, FunctionTriggers>> triggers = new HashMap<>();
+                perFunctionShare(rule, functions, LambdaMetric.ITERATOR_AGE, Statistic.MAXIMUM,
+                        (f) -> streamRetentionMs(triggersOf(f, triggers)), from, end, periods, keptFor, values);
+            }
+            case SPILLOVER_RATE -> {
+                Map<FunctionRef, double[]> spilled = byFunction(this.columns.read(keptFor,
+                        LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Statistic.SUM, false, from, end,
+                        step));
+                Map<FunctionRef, double[]> served = byFunction(this.columns.read(keptFor,
+                        LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM, false, from, end, step));
+                for (AlertTarget target : functionTargets(rule, functions).keySet()) {
+                    List<@Nullable Double> over = column(spilled.get(ref(target)), periods);
+                    List<@Nullable Double> on = column(served.get(ref(target)), periods);
+                    List<@Nullable Double> rate = new ArrayList<>(periods);
+                    for (int i = 0; i < periods; i++) {
+                        double s = (over.get(i) != null) ? over.get(i) : 0;
+                        double all = s + ((on.get(i) != null) ? on.get(i) : 0);
+                        rate.add((all > 0) ? 100 * s / all : null);
+                    }
+                    values.put(target, rate);
+                }
+            }
         }
         return values;
+    }
+
+    /** The maximum event age in force, in milliseconds: the configured one, or Lambda's default of six hours. */
+    static double maximumEventAgeMs(FunctionTriggers triggers) {
+        dev.lambdalens.inventory.AsyncInvocation async = triggers.setup().asyncInvocation();
+        return 1000.0 * ((async != null) ? async.effectiveMaximumEventAgeSeconds()
+                : dev.lambdalens.inventory.AsyncInvocation.DEFAULT_MAXIMUM_EVENT_AGE_SECONDS);
+    }
+
+    /**
+     * How long a record may wait before the function loses it, in milliseconds: the shortest of its stream mappings'
+     * maximum record ages where set (older records are discarded), else 24 hours (DynamoDB Streams' retention, and
+     * Kinesis' unless extended, which LambdaLens cannot see without reading the stream).
+     */
+    static double streamRetentionMs(FunctionTriggers triggers) {
+        return triggers.mappings()
+            .stream()
+            .filter((m) -> m.kind().stream())
+            .mapToDouble((m) -> (m.maximumRecordAgeSeconds() != null && m.maximumRecordAgeSeconds() > 0)
+                    ? m.maximumRecordAgeSeconds() : DEFAULT_STREAM_RETENTION_SECONDS)
+            .min()
+            .orElse(DEFAULT_STREAM_RETENTION_SECONDS) * 1000.0;
+    }
+
+    static final double DEFAULT_STREAM_RETENTION_SECONDS = 86_400;
+
+    /** Series kept per alias or version summed per function (a period without any value stays without one). */
+    private static Map<FunctionRef, double[]> byFunction(Map<FunctionRef, double[]> qualified) {
+        Map<FunctionRef, double[]> sums = new HashMap<>();
+        qualified.forEach((ref, values) -> {
+            int colon = ref.name().indexOf(':');
+            FunctionRef function = (colon > 0)
+                    ? new FunctionRef(ref.account(), ref.region(), ref.name().substring(0, colon)) : ref;
+            double[] sum = sums.computeIfAbsent(function, (k) -> {
+                double[] empty = new double[values.length];
+                java.util.Arrays.fill(empty, Double.NaN);
+                return empty;
+            });
+            for (int i = 0; i < Math.min(sum.length, values.length); i++) {
+                if (!Double.isNaN(values[i])) {
+                    sum[i] = Double.isNaN(sum[i]) ? values[i] : sum[i] + values[i];
+                }
+            }
+        });
+        return sums;
+    }
+
+    private FunctionTriggers triggersOf(FunctionSummary f, Map<String, Map<String, FunctionTriggers>> cache) {
+        return cache.computeIfAbsent(f.account() + "/" + f.region(), (k) -> this.inventory.triggers(f.account(),
+                f.region()))
+            .getOrDefault(f.name(), FunctionTriggers.none(f.name()));
     }
 
     /**
@@ -151,10 +233,16 @@ class SignalReader {
         });
     }
 
-    /** The functions a rule watches: active ones in its account and region, within its scope. */
+    /**
+     * The functions a rule watches: active ones in its account and region, within its scope, and for a metric only
+     * some functions' triggers publish (stream, asynchronous, dead-letter, destination, recursion metrics) only those
+     * whose triggers do, as the collector fetches it.
+     */
     Map<AlertTarget, FunctionSummary> functionTargets(RuleDefinition rule, List<FunctionSummary> functions) {
         Pattern pattern = (rule.scope() == RuleScope.NAME_PATTERN && rule.scopeValue() != null)
                 ? glob(rule.scopeValue()) : null;
+        MetricAvailability availability = triggerAvailability(rule);
+        Map<String, Map<String, FunctionTriggers>> triggers = new HashMap<>();
         Map<AlertTarget, FunctionSummary> targets = new LinkedHashMap<>();
         for (FunctionSummary f : functions) {
             if (f.state() != dev.lambdalens.inventory.FunctionState.ACTIVE || !inAccountAndRegion(rule, f)) {
@@ -166,11 +254,52 @@ class SignalReader {
                 case NAME_PATTERN -> pattern != null && pattern.matcher(f.name()).matches();
                 case TAG -> hasTag(f, rule.scopeValue());
             };
+            if (inScope && availability != null && !exists(availability, triggersOf(f, triggers), f)) {
+                continue;
+            }
             if (inScope) {
                 targets.put(new AlertTarget(f.account(), f.region(), f.name()), f);
             }
         }
         return targets;
+    }
+
+    /**
+     * Why the rule's metric cannot exist for an active function (what its triggers lack), or {@code null} where it
+     * can or the rule's metric exists for every function.
+     */
+    @Nullable String cannotExist(RuleDefinition rule, FunctionSummary f) {
+        MetricAvailability availability = triggerAvailability(rule);
+        if (availability == null
+                || exists(availability, this.inventory.triggers(f.account(), f.region(), f.name()), f)) {
+            return null;
+        }
+        return f.name() + " no longer has " + FunctionTriggers.requirement(availability) + ", so "
+                + ((rule.signal() == Signal.METRIC) ? rule.metric().metricName() : ConditionWords.signalName(rule))
+                + " cannot exist for it";
+    }
+
+    /**
+     * Where the function's triggers decide whether the rule's signal exists, what they must give: a metric rule's
+     * metric's availability (stream, asynchronous, dead-letter, destination and recursion metrics) or what a derived
+     * signal is read from; {@code null} where every function has it.
+     */
+    private static @Nullable MetricAvailability triggerAvailability(RuleDefinition rule) {
+        return switch (rule.signal()) {
+            case METRIC -> (rule.metric() == null) ? null : switch (rule.metric().availability()) {
+                case STREAM_MAPPING, KAFKA_MAPPING, ASYNC_INVOCATION, DEAD_LETTER_QUEUE, DESTINATION, RECURSION ->
+                    rule.metric().availability();
+                default -> null;
+            };
+            case SPILLOVER_RATE -> MetricAvailability.PROVISIONED_CONCURRENCY;
+            case ASYNC_AGE_SHARE -> MetricAvailability.ASYNC_INVOCATION;
+            case STREAM_LAG_SHARE -> MetricAvailability.STREAM_MAPPING;
+            default -> null;
+        };
+    }
+
+    private static boolean exists(MetricAvailability availability, FunctionTriggers triggers, FunctionSummary f) {
+        return triggers.publishes(availability, f.lambdaInsights()) || !triggers.qualifiers(availability).isEmpty();
     }
 
     private static Set<AlertTarget> accountTargets(RuleDefinition rule, List<FunctionSummary> functions) {

@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.lambdalens.inventory.EventSourceKind;
-import dev.lambdalens.inventory.EventSourceMapping;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.FunctionTriggers;
-import dev.lambdalens.inventory.ProvisionedConcurrency;
 import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.MetricAvailability;
 import dev.lambdalens.metrics.SeriesKey;
@@ -80,26 +77,7 @@ final class SeriesPlan {
     /** The series of the metric the function has: none, one for the function ({@code ""}), or one per qualifier. */
     private static List<String> qualifiers(MetricAvailability availability, FunctionSummary function,
             FunctionTriggers triggers) {
-        boolean exists = switch (availability) {
-            case ALWAYS -> true;
-            case LAMBDA_INSIGHTS -> function.lambdaInsights();
-            case STREAM_MAPPING -> triggers.streamMapping();
-            case KAFKA_MAPPING -> triggers.kafkaMapping();
-            case ASYNC_INVOCATION -> triggers.invokedAsynchronously();
-            case DEAD_LETTER_QUEUE -> triggers.deadLetterQueue();
-            case DESTINATION -> triggers.destinations();
-            case RECURSION -> triggers.invokedAsynchronously()
-                    || triggers.mappings().stream().anyMatch((m) -> m.kind() == EventSourceKind.SQS);
-            case LOGS, PROVISIONED_CONCURRENCY, MAPPING_EVENT_COUNT -> false;
-        };
-        if (exists) {
-            return List.of("");
-        }
-        return switch (availability) {
-            case PROVISIONED_CONCURRENCY -> triggers.provisioned().stream().map(ProvisionedConcurrency::qualifier)
-                .toList();
-            case MAPPING_EVENT_COUNT -> triggers.eventCountMappings().stream().map(EventSourceMapping::uuid).toList();
-            default -> List.of();
-        };
+        return triggers.publishes(availability, function.lambdaInsights()) ? List.of("")
+                : triggers.qualifiers(availability);
     }
 }

@@ -59,17 +59,17 @@ class CostExportsController {
 
     /** One function's cost on one UTC day, in USD. */
     @JsonPropertyOrder({ "date", "account", "region", "function", "architecture", "invocations", "gbSeconds",
-            "requestCost", "computeCost", "ephemeralStorageCost", "cost" })
+            "requestCost", "computeCost", "ephemeralStorageCost", "cost", "provisionedCost" })
     record DailyCost(LocalDate date, String account, String region, String function, String architecture,
             long invocations, double gbSeconds, BigDecimal requestCost, BigDecimal computeCost,
-            BigDecimal ephemeralStorageCost, BigDecimal cost) {
+            BigDecimal ephemeralStorageCost, BigDecimal cost, BigDecimal provisionedCost) {
 
         static DailyCost of(CostLine line) {
             return new DailyCost(line.day(), line.function().account(), line.function().region(),
                     line.function().name(), line.architecture().wireName(), Math.round(line.usage().requests()),
                     Math.round(line.usage().gbSeconds() * 1000) / 1000.0, CostReport.money(line.requestCost()),
                     CostReport.money(line.computeCost()), CostReport.money(line.ephemeralStorageCost()),
-                    CostReport.money(line.total()));
+                    CostReport.money(line.total()), CostReport.money(line.provisionedCost()));
         }
     }
 }

@@ -99,7 +99,7 @@ public class CostLedger {
 
     /**
      * What the period [from, to) will cost: the usage so far, plus for the rest of the period each function's average
-     * daily usage over the last complete days, all billed together.
+     * daily usage over the last complete days and the provisioned concurrency allocated now, all billed together.
      */
     public Forecast forecast(LocalDate from, LocalDate to) {
         return (Forecast) this.recent.get(new Range(true, from, to));
@@ -129,12 +129,16 @@ public class CostLedger {
             return new Forecast(actual, actual.lines(), "The period has ended: the forecast is the actual cost.");
         }
         Baseline baseline = baseline(today, now);
+        List<Usage> standing = this.usage.standingAllocations(now);
         List<Usage> projected = new ArrayList<>();
         double restOfToday = 1 - (now.getEpochSecond() - today.atStartOfDay(ZoneOffset.UTC).toEpochSecond()) / 86_400.0;
         for (LocalDate day = today.isBefore(from) ? from : today; day.isBefore(to); day = day.plusDays(1)) {
             double share = day.equals(today) ? restOfToday : 1;
             for (Usage mean : baseline.daily()) {
                 projected.add(mean.times(share, day));
+            }
+            for (Usage allocation : standing) {
+                projected.add(allocation.times(share, day));
             }
         }
         List<CostLine> lines = new ArrayList<>();
@@ -197,16 +201,18 @@ public class CostLedger {
         Map<FunctionArchitecture, Usage.ComputeSource> sources = new HashMap<>();
         for (Usage u : usage) {
             double[] sum = sums.computeIfAbsent(new FunctionArchitecture(u.function(), u.architecture()),
-                    (k) -> new double[4]);
+                    (k) -> new double[5]);
             sum[0] += u.requests();
             sum[1] += u.gbSeconds();
             sum[2] += u.ephemeralGbSeconds();
             sum[3] += u.durationSumGbSeconds();
+            sum[4] += u.provisionedExecutedGbSeconds();
             sources.merge(new FunctionArchitecture(u.function(), u.architecture()), u.source(), Usage.ComputeSource::and);
         }
         List<Usage> mean = new ArrayList<>();
+        // the allocation is left out: the forecast repeats the allocation standing now instead
         sums.forEach((key, sum) -> mean.add(new Usage(key.function(), LocalDate.EPOCH, key.architecture(),
-                sum[0] / days, sum[1] / days, sum[2] / days, sum[3] / days, sources.get(key))));
+                sum[0] / days, sum[1] / days, sum[2] / days, sum[3] / days, sources.get(key), 0, sum[4] / days)));
         return mean;
     }
 

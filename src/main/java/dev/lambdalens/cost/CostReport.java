@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param caveats what the figures do not include, in words
  * @param billedDurationDifference compute cost minus what Sum(Duration) alone would have made it: what billed
  * durations from REPORT lines added (zero where none are known)
+ * @param provisionedCost provisioned concurrency: allocated GB-s and the GB-s executed on it, each at its price
  */
 public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable String tag, String currency,
         BigDecimal total, BigDecimal requestCost, BigDecimal computeCost, BigDecimal ephemeralStorageCost,
         BigDecimal arm64Saving, List<Group> groups, List<Day> daily, BigDecimal monitorMonthlyCost,
-        List<String> caveats, BigDecimal billedDurationDifference) {
+        List<String> caveats, BigDecimal billedDurationDifference, BigDecimal provisionedCost) {
 
     static final String UNTAGGED = "(untagged)";
 
@@ -36,7 +37,10 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
             + "are slightly under the bill where invocations are very short or cold starts frequent.";
 
     static final List<String> STANDING_CAVEATS = List.of(
-            "Provisioned concurrency is not included; invocations served by it are priced here at the on-demand rate.",
+            "Provisioned concurrency is the allocation discovery reads (allocated environments x the version's memory "
+                    + "x the seconds allocated; a change between two readings of a function's setup counts from the "
+                    + "next reading) plus the compute that ran on it, taken as the share of invocations it served "
+                    + "(ProvisionedConcurrencyInvocations / Invocations) of the function's compute.",
             "The free tier is applied per account. Under AWS Organizations consolidated billing it is shared once by "
                     + "the whole organization.");
 
@@ -90,7 +94,8 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
                 money(sum(costs.lines(), CostLine::ephemeralStorageCost)),
                 money(sum(costs.lines(), CostLine::arm64Saving)), groups,
                 byDay.entrySet().stream().map((e) -> new Day(e.getKey(), money(e.getValue()))).toList(),
-                money(monitorMonthlyCost), caveats, money(estimateDifference));
+                money(monitorMonthlyCost), caveats, money(estimateDifference),
+                money(sum(costs.lines(), CostLine::provisionedCost)));
     }
 
     static BigDecimal money(double amount) {
@@ -110,11 +115,13 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
      *
      * @param computeSource where its compute figure comes from: billed duration, Duration Sum, or both
      * @param durationSumComputeCost what its compute would have cost from Sum(Duration) alone
+     * @param provisionedCost its provisioned concurrency, allocated and executed
      */
     public record Group(String key, @Nullable String account, @Nullable String region, @Nullable String function,
             @Nullable String architecture, double invocations, double gbSeconds, BigDecimal requestCost,
             BigDecimal computeCost, BigDecimal ephemeralStorageCost, BigDecimal cost, BigDecimal arm64Saving,
-            String computeSource, double durationSumGbSeconds, BigDecimal durationSumComputeCost) {
+            String computeSource, double durationSumGbSeconds, BigDecimal durationSumComputeCost,
+            BigDecimal provisionedCost) {
 
         static Group of(Key key, List<CostLine> lines) {
             FunctionRef f = key.function();
@@ -127,7 +134,7 @@ public record CostReport(LocalDate from, LocalDate to, String groupBy, @Nullable
                     lines.stream().map((l) -> l.usage().source()).reduce(Usage.ComputeSource::and)
                         .orElse(Usage.ComputeSource.DURATION_SUM).label(),
                     Math.round(sum(lines, (l) -> l.usage().durationSumGbSeconds()) * 1000) / 1000.0,
-                    money(sum(lines, CostLine::durationSumComputeCost)));
+                    money(sum(lines, CostLine::durationSumComputeCost)), money(sum(lines, CostLine::provisionedCost)));
         }
     }
 

@@ -42,6 +42,17 @@ public record Usage(FunctionRef function, LocalDate day, Architecture architectu
                 this.provisionedGbSeconds * share, this.provisionedExecutedGbSeconds * share);
     }
 
+    /**
+     * The same usage with provisioned concurrency: {@code allocatedGbSeconds} more kept allocated, and {@code share}
+     * (0 to 1) of its compute moved from on-demand to provisioned execution.
+     */
+    Usage withProvisioned(double allocatedGbSeconds, double share) {
+        return new Usage(this.function, this.day, this.architecture, this.requests, this.gbSeconds * (1 - share),
+                this.ephemeralGbSeconds, this.durationSumGbSeconds * (1 - share), this.source,
+                this.provisionedGbSeconds + allocatedGbSeconds,
+                this.provisionedExecutedGbSeconds + this.gbSeconds * share);
+    }
+
     /** Where a figure of compute comes from. */
     public enum ComputeSource {
 

@@ -19,6 +19,7 @@ import dev.lambdalens.inventory.ConfigurationPeriod;
 import dev.lambdalens.inventory.DiscoveredFunction;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.Inventory;
+import dev.lambdalens.inventory.ProvisionedAllocation;
 import dev.lambdalens.metrics.FunctionRef;
 import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.Point;
@@ -171,7 +172,105 @@ class UsageReader {
                 }
             }
         }
-        return new UsageSet(usage, unknown);
+        return new UsageSet(withProvisioned(usage, functions, start, end), unknown);
+    }
+
+    /**
+     * The usage with provisioned concurrency added: each day's allocated GB-s (allocation times the version's memory
+     * times the seconds allocated, from the allocation history discovery keeps), and the share of the day's compute
+     * that ran on it, moved from on-demand to provisioned. That share is the day's ProvisionedConcurrencyInvocations
+     * (all aliases and versions) over its Invocations: Duration is not kept per alias or version, so an invocation on
+     * provisioned concurrency is taken to last as long as the function's average.
+     */
+    private List<Usage> withProvisioned(List<Usage> usage, Map<FunctionRef, FunctionSummary> functions, Instant start,
+            Instant end) {
+        Map<FunctionRef, Map<Long, Double>> allocated = new HashMap<>();
+        for (ProvisionedAllocation a : this.inventory.provisionedAllocations(start, end)) {
+            Map<Long, Double> days = allocated.computeIfAbsent(new FunctionRef(a.account(), a.region(), a.function()),
+                    (k) -> new HashMap<>());
+            for (long day = Math.floorDiv(start.getEpochSecond(), DAY) * DAY; day < end.getEpochSecond(); day += DAY) {
+                Instant dayEnd = Instant.ofEpochSecond(day + DAY);
+                double gbSeconds = a.gbSeconds(Instant.ofEpochSecond(Math.max(day, start.getEpochSecond())),
+                        dayEnd.isAfter(end) ? end : dayEnd);
+                if (gbSeconds > 0) {
+                    days.merge(day, gbSeconds, Double::sum);
+                }
+            }
+        }
+        Map<FunctionRef, Map<Long, Double>> onProvisioned = new HashMap<>();
+        daily(LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, start, end).forEach((qualified, days) -> {
+            FunctionRef ref = new FunctionRef(qualified.account(), qualified.region(), unqualified(qualified.name()));
+            days.forEach((day, count) -> onProvisioned.computeIfAbsent(ref, (k) -> new HashMap<>())
+                .merge(day, count, Double::sum));
+        });
+        if (allocated.isEmpty() && onProvisioned.isEmpty()) {
+            return usage;
+        }
+        Map<FunctionRef, Map<Long, Double>> requests = new HashMap<>();
+        usage.forEach((u) -> requests.computeIfAbsent(u.function(), (k) -> new HashMap<>())
+            .merge(epochDay(u.day()), u.requests(), Double::sum));
+        List<Usage> result = new ArrayList<>(usage.size());
+        Set<FunctionDay> allocationBilled = new HashSet<>();
+        for (Usage u : usage) {
+            long day = epochDay(u.day());
+            double onIt = onProvisioned.getOrDefault(u.function(), Map.of()).getOrDefault(day, 0.0);
+            double dayRequests = requests.get(u.function()).getOrDefault(day, 0.0);
+            double share = (dayRequests > 0) ? Math.min(1, onIt / dayRequests) : 0;
+            // a day's allocation is billed once, with the first of its lines
+            double allocation = allocationBilled.add(new FunctionDay(u.function(), day))
+                    ? allocated.getOrDefault(u.function(), Map.of()).getOrDefault(day, 0.0) : 0;
+            result.add((share > 0 || allocation > 0) ? u.withProvisioned(allocation, share) : u);
+        }
+        allocated.forEach((ref, days) -> days.forEach((day, gbSeconds) -> {
+            FunctionSummary function = functions.get(ref);
+            if (function != null && allocationBilled.add(new FunctionDay(ref, day))) {
+                // allocated all day without a single invocation: billed all the same
+                result.add(new Usage(ref, LocalDate.ofEpochDay(day / DAY),
+                        function.configurationAt(Instant.ofEpochSecond(day)).architecture(), 0, 0, 0, 0,
+                        Usage.ComputeSource.DURATION_SUM, gbSeconds, 0));
+            }
+        }));
+        return result;
+    }
+
+    /**
+     * Each function's provisioned concurrency allocated at {@code at}, as a whole day of usage (dated
+     * {@link LocalDate#EPOCH}): what the forecast repeats for every day to come, the allocation being a standing
+     * charge rather than something the recent days' traffic predicts.
+     */
+    List<Usage> standingAllocations(Instant at) {
+        Map<FunctionRef, FunctionSummary> functions = new HashMap<>();
+        for (FunctionSummary f : this.inventory.functions()) {
+            functions.put(new FunctionRef(f.account(), f.region(), f.name()), f);
+        }
+        Map<FunctionRef, Double> perDay = new HashMap<>();
+        for (ProvisionedAllocation a : this.inventory.provisionedAllocations(at, at.plusSeconds(1))) {
+            if (a.lastsAt(at)) {
+                perDay.merge(new FunctionRef(a.account(), a.region(), a.function()),
+                        a.allocated() * (a.memoryMb() / 1024.0) * DAY, Double::sum);
+            }
+        }
+        List<Usage> standing = new ArrayList<>();
+        perDay.forEach((ref, gbSeconds) -> {
+            FunctionSummary function = functions.get(ref);
+            if (function != null) {
+                standing.add(new Usage(ref, LocalDate.EPOCH, function.configurationAt(at).architecture(), 0, 0, 0, 0,
+                        Usage.ComputeSource.DURATION_SUM, gbSeconds, 0));
+            }
+        });
+        return standing;
+    }
+
+    private static String unqualified(String name) {
+        int colon = name.indexOf(':');
+        return (colon > 0) ? name.substring(0, colon) : name;
+    }
+
+    private static long epochDay(LocalDate day) {
+        return day.toEpochDay() * DAY;
+    }
+
+    private record FunctionDay(FunctionRef function, long day) {
     }
 
     /**

@@ -36,11 +36,14 @@ public class Insights {
 
     private final CostReports costs;
 
+    private final ProvisionedUsage provisioned;
+
     private final Clock clock;
 
-    Insights(Headroom headroom, CostReports costs, Clock clock) {
+    Insights(Headroom headroom, CostReports costs, ProvisionedUsage provisioned, Clock clock) {
         this.headroom = headroom;
         this.costs = costs;
+        this.provisioned = provisioned;
         this.clock = clock;
     }
 
@@ -65,6 +68,7 @@ public class Insights {
                 withoutInsights.add(ref.region() + "/" + ref.name());
             }
         }
+        this.provisioned.over(from, to).forEach((u) -> found.addAll(Recommender.forProvisioned(u, to, range)));
         found.sort(BY_IMPACT);
         return new Report(from, to, found, withoutInsights);
     }
@@ -103,6 +107,11 @@ public class Insights {
                 this.headroom.region(function.account(), function.region(), from, to),
                 rate.functions().get(new FunctionRef(function.account(), function.region(), function.name())),
                 rate.method(), range));
+        this.provisioned.over(from, to)
+            .stream()
+            .filter((u) -> u.account().equals(function.account()) && u.region().equals(function.region())
+                    && u.function().equals(function.name()))
+            .forEach((u) -> found.addAll(Recommender.forProvisioned(u, to, range)));
         found.sort(BY_IMPACT);
         return found;
     }

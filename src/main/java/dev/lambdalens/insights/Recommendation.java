@@ -29,12 +29,16 @@ public record Recommendation(Kind kind, Priority priority, String account, Strin
         ACCOUNT_CONCURRENCY_NEAR_LIMIT, RAISE_RESERVED_CONCURRENCY, ACCOUNT_THROTTLING, NEAR_TIMEOUT, RAISE_MEMORY,
         PACKAGE_NEAR_LIMIT, LOWER_TIMEOUT, RIGHT_SIZE_MEMORY, MOVE_TO_ARM64, LAYERS_NEAR_LIMIT, REVIEW_VPC,
         /** Frequent, slow cold starts (from REPORT lines): SnapStart or provisioned concurrency. */
-        COLD_STARTS;
+        COLD_STARTS,
+        /** Provisioned concurrency used little for a whole week: allocate less. */
+        REDUCE_PROVISIONED_CONCURRENCY,
+        /** Invocations spilling over the provisioned concurrency (to on-demand, cold): allocate more. */
+        RAISE_PROVISIONED_CONCURRENCY;
 
         /** Whether it is about something breaking rather than money. */
         public boolean risk() {
             return this != RIGHT_SIZE_MEMORY && this != MOVE_TO_ARM64 && this != REVIEW_VPC && this != LOWER_TIMEOUT
-                    && this != COLD_STARTS;
+                    && this != COLD_STARTS && this != REDUCE_PROVISIONED_CONCURRENCY;
         }
     }
 

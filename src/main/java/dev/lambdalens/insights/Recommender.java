@@ -278,6 +278,83 @@ final class Recommender {
                 action, evidence, null, null, null));
     }
 
+    /** Peak provisioned concurrency utilization (0 to 1) below which, all week long, the allocation is too large. */
+    static final double LOW_UTILIZATION = 0.5;
+
+    /** The utilization a reduced allocation aims at: Application Auto Scaling's usual target for it. */
+    static final double TARGET_UTILIZATION = 0.7;
+
+    /** Spillover, as a share of an alias's or version's invocations, from which the allocation is too small. */
+    static final double SPILLOVER_SHARE = 0.01;
+
+    /**
+     * Provisioned concurrency on one alias or version: reduce it when its peak utilization stayed under 50% for the
+     * whole last week at the current allocation (to what keeps the week's peak at 70%, with the monthly saving);
+     * raise it when at least 1% of its invocations spilled over to on-demand environments over the range.
+     */
+    static List<Recommendation> forProvisioned(ProvisionedUse u, java.time.Instant now, String range) {
+        List<Recommendation> found = new ArrayList<>();
+        String target = u.function() + ":" + u.qualifier();
+        Evidence allocated = new Evidence("Provisioned concurrency allocated (since " + u.allocatedSince() + ")",
+                String.valueOf(u.allocated()), null);
+        java.time.Instant weekFrom = now.minus(ProvisionedUsage.WEEK);
+        Double peak = u.weekPeakUtilization();
+        boolean wholeWeek = !u.allocatedSince().isAfter(weekFrom) && u.weekDataSince() != null
+                && u.weekDataSince().isBefore(weekFrom.plus(java.time.Duration.ofDays(1)));
+        if (peak != null && wholeWeek && peak < LOW_UTILIZATION && u.spilloverShare() < SPILLOVER_SHARE) {
+            double peakInUse = (u.weekPeakExecutions() != null) ? u.weekPeakExecutions() : peak * u.allocated();
+            int proposed = (int) Math.ceil(peakInUse / TARGET_UTILIZATION - 1e-9);
+            double saving = (u.allocated() - proposed) * u.monthlyCostPerEnvironment();
+            if (proposed < u.allocated() && saving >= MIN_SAVING) {
+                found.add(new Recommendation(Kind.REDUCE_PROVISIONED_CONCURRENCY,
+                        (saving >= 10) ? Priority.MEDIUM : Priority.LOW, u.account(), u.region(), u.function(),
+                        String.format("%s used at most %.0f%% of its provisioned concurrency for a week", target,
+                                peak * 100),
+                        ((proposed == 0) ? "Remove the provisioned concurrency of " + target
+                                : "Lower the provisioned concurrency of " + target + " from " + u.allocated() + " to "
+                                        + proposed) + " (the week's peak of " + number(peakInUse)
+                                + " environments in use at 70%): allocated environments are billed whether used or "
+                                + "not.",
+                        List.of(new Evidence("Peak ProvisionedConcurrencyUtilization (Maximum, 7 d)",
+                                String.format("%.0f%%", peak * 100), "ProvisionedConcurrencyUtilization Maximum"),
+                                new Evidence("Peak ProvisionedConcurrentExecutions (Maximum, 7 d)", number(peakInUse),
+                                        "ProvisionedConcurrentExecutions Maximum"),
+                                allocated, new Evidence("Memory", u.memoryMb() + " MB", null)),
+                        BigDecimal.valueOf(saving).setScale(2, RoundingMode.HALF_UP),
+                        String.format("%d fewer environments x %d MB x 30 days at %s per GB-s allocated",
+                                u.allocated() - proposed, u.memoryMb(),
+                                BigDecimal.valueOf(u.provisionedGbSecond()).toPlainString()),
+                        null));
+            }
+        }
+        double share = u.spilloverShare();
+        if (u.spillover() > 0 && share >= SPILLOVER_SHARE) {
+            int proposed = (share < 1) ? (int) Math.ceil(u.allocated() / (1 - share) - 1e-9) : 2 * u.allocated();
+            proposed = Math.max(proposed, u.allocated() + 1);
+            double extra = (proposed - u.allocated()) * u.monthlyCostPerEnvironment();
+            found.add(new Recommendation(Kind.RAISE_PROVISIONED_CONCURRENCY,
+                    (share >= 0.1) ? Priority.HIGH : (share >= 0.05) ? Priority.MEDIUM : Priority.LOW, u.account(),
+                    u.region(), u.function(),
+                    String.format("%.1f%% of %s's invocations spilled over its provisioned concurrency", share * 100,
+                            target),
+                    "Raise the provisioned concurrency of " + target + " from " + u.allocated() + " to " + proposed
+                            + " (in proportion to the invocations it did not serve), or let Application Auto Scaling "
+                            + "track a utilization target: spilled invocations ran on demand, with cold starts. The "
+                            + "extra allocation costs " + money(extra) + " a month; the invocations it takes over are "
+                            + "billed at the provisioned execution price instead of the on-demand one.",
+                    List.of(new Evidence("ProvisionedConcurrencySpilloverInvocations (Sum, " + range + ")",
+                            number(u.spillover()), "ProvisionedConcurrencySpilloverInvocations Sum"),
+                            new Evidence("ProvisionedConcurrencyInvocations (Sum, " + range + ")",
+                                    number(u.invocations()), "ProvisionedConcurrencyInvocations Sum"),
+                            new Evidence("Spillover rate", String.format("%.1f%%", share * 100), null), allocated,
+                            new Evidence("Extra cost per 30 days", money(extra), null)),
+                    null, null, new AlertSuggestion(u.function() + " spillover above 1% of its provisioned invocations",
+                            dev.lambdalens.alerting.Signal.SPILLOVER_RATE, null, null, SPILLOVER_SHARE * 100,
+                            RuleScope.FUNCTION, u.function(), u.account(), u.region())));
+        }
+        return found;
+    }
+
     /** Runtimes SnapStart supports. */
     static boolean snapStart(String runtime) {
         if (runtime.startsWith("java")) {

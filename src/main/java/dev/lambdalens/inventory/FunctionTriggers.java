@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import dev.lambdalens.metrics.MetricAvailability;
+
 /**
  * Everything that invokes a function and everything its events go to: its event source mappings and its invocation
  * setup. It says which of Lambda's optional metrics can exist for the function, so that only those are fetched.
@@ -69,5 +71,55 @@ public record FunctionTriggers(String functionName, InvocationSetup setup, List<
     /** The aliases and versions with provisioned concurrency. */
     public List<ProvisionedConcurrency> provisioned() {
         return this.setup.provisioned();
+    }
+
+    /**
+     * Whether a per-function metric of that availability can exist for the function: the collector asks only for
+     * those, and rules watch only those. Metrics kept per alias, version or mapping never exist per function (see
+     * {@link #qualifiers}); figures from logs are not CloudWatch's to publish.
+     *
+     * @param lambdaInsights whether the function carries the Lambda Insights extension
+     */
+    public boolean publishes(MetricAvailability availability, boolean lambdaInsights) {
+        return switch (availability) {
+            case ALWAYS -> true;
+            case LAMBDA_INSIGHTS -> lambdaInsights;
+            case STREAM_MAPPING -> streamMapping();
+            case KAFKA_MAPPING -> kafkaMapping();
+            case ASYNC_INVOCATION -> invokedAsynchronously();
+            case DEAD_LETTER_QUEUE -> deadLetterQueue();
+            case DESTINATION -> destinations();
+            case RECURSION -> invokedAsynchronously()
+                    || this.mappings.stream().anyMatch((m) -> m.kind() == EventSourceKind.SQS);
+            case LOGS, PROVISIONED_CONCURRENCY, MAPPING_EVENT_COUNT -> false;
+        };
+    }
+
+    /**
+     * The qualifiers a metric kept per alias, version or mapping has series for: the aliases and versions with
+     * provisioned concurrency, or the mappings that publish event counts; none for other availabilities.
+     */
+    public List<String> qualifiers(MetricAvailability availability) {
+        return switch (availability) {
+            case PROVISIONED_CONCURRENCY -> provisioned().stream().map(ProvisionedConcurrency::qualifier).toList();
+            case MAPPING_EVENT_COUNT -> eventCountMappings().stream().map(EventSourceMapping::uuid).toList();
+            default -> List.of();
+        };
+    }
+
+    /** What a function must have for a metric of that availability to exist, in words ("a stream mapping"). */
+    public static String requirement(MetricAvailability availability) {
+        return switch (availability) {
+            case ALWAYS, LOGS -> "nothing";
+            case LAMBDA_INSIGHTS -> "the Lambda Insights extension";
+            case STREAM_MAPPING -> "a Kinesis or DynamoDB stream mapping";
+            case KAFKA_MAPPING -> "a Kafka mapping";
+            case ASYNC_INVOCATION -> "asynchronous invocation";
+            case DEAD_LETTER_QUEUE -> "a dead-letter queue";
+            case DESTINATION -> "a destination";
+            case RECURSION -> "asynchronous invocation or an SQS mapping";
+            case PROVISIONED_CONCURRENCY -> "provisioned concurrency";
+            case MAPPING_EVENT_COUNT -> "a mapping with event count metrics";
+        };
     }
 }

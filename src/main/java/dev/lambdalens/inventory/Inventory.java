@@ -28,12 +28,15 @@ public class Inventory {
 
     private final FunctionsSnapshot snapshot;
 
+    private final AllocationHistory allocations;
+
     Inventory(LambdaFunctionRepository functions, AccountLimitsRepository limits, TriggerStore triggers,
-            FunctionsSnapshot snapshot) {
+            FunctionsSnapshot snapshot, AllocationHistory allocations) {
         this.functions = functions;
         this.limits = limits;
         this.triggers = triggers;
         this.snapshot = snapshot;
+        this.allocations = allocations;
     }
 
     /**
@@ -77,6 +80,7 @@ public class Inventory {
                     ? this.triggers.versionNames(account, region, function.name()) : Set.of();
             if (setup != null) {
                 this.triggers.replaceSetup(account, region, function.name(), setup, seenAt);
+                this.allocations.record(account, region, function.name(), function.memoryMb(), setup, seenAt);
             }
             if (existing != null) {
                 existing.update(function, seenAt, knownVersions);
@@ -85,7 +89,10 @@ public class Inventory {
                 this.functions.save(new LambdaFunction(function, seenAt));
             }
         }
-        known.values().stream().filter((gone) -> gone.state() == FunctionState.ACTIVE).forEach(LambdaFunction::markGone);
+        known.values().stream().filter((gone) -> gone.state() == FunctionState.ACTIVE).forEach((gone) -> {
+            gone.markGone();
+            this.allocations.end(account, region, gone.name(), seenAt);
+        });
         this.limits.findByAccountAndRegion(account, region)
             .ifPresentOrElse((stored) -> stored.update(accountLimits),
                     () -> this.limits.save(new AccountLimitsRecord(accountLimits)));
@@ -139,6 +146,16 @@ public class Inventory {
             .filter((function) -> function.state() == FunctionState.ACTIVE)
             .map(LambdaFunction::toSummary)
             .toList();
+    }
+
+    /**
+     * The provisioned concurrency allocated during some of [from, to), per alias or version and stretch of time at one
+     * allocation, as discovery saw the configurations (a change made between two readings of a function's setup is
+     * seen at the next one).
+     */
+    @Transactional(readOnly = true)
+    public List<ProvisionedAllocation> provisionedAllocations(Instant from, Instant to) {
+        return this.allocations.during(from, to);
     }
 
     /** The triggers of every function of one account and region that has any known, by function name. */

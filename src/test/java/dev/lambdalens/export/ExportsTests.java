@@ -77,7 +77,8 @@ class ExportsTests {
         assertThat(rows).hasSize(jsonRows.size()).hasSizeGreaterThan(14); // fourteen functions, two days
         assertSameRows(rows, jsonRows);
         assertThat(rows.get(0).keySet()).containsExactly("date", "account", "region", "function", "architecture",
-                "invocations", "gbSeconds", "requestCost", "computeCost", "ephemeralStorageCost", "cost");
+                "invocations", "gbSeconds", "requestCost", "computeCost", "ephemeralStorageCost", "cost",
+                "provisionedCost");
         assertThat(rows).extracting((r) -> r.get("date")).containsOnly("2026-11-27", "2026-11-28");
 
         BigDecimal exported = rows.stream().map((r) -> new BigDecimal(r.get("cost"))).reduce(BigDecimal.ZERO,

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ Inventory.class, TriggerStore.class, FunctionsSnapshot.class, dev.lambdalens.SecretCipher.class })
+@Import({ Inventory.class, TriggerStore.class, FunctionsSnapshot.class, AllocationHistory.class,
+        dev.lambdalens.SecretCipher.class })
 class InventoryTests {
 
     static final String ACCOUNT = "123456789012";

@@ -73,8 +73,8 @@ class FormsBrowserTests {
             .map((o) -> o.getAttribute("value"))
             .toList();
         assertThat(kinds).contains("METRIC", "ERROR_RATE", "THROTTLE_RATE", "ACCOUNT_CONCURRENCY_SHARE",
-                "RESERVED_CONCURRENCY_SHARE", "P99_SHARE_OF_TIMEOUT", "COLLECTION_FAILING", "DATA_LAG",
-                "DISCOVERY_FAILING").doesNotContain("EXTERNAL");
+                "RESERVED_CONCURRENCY_SHARE", "P99_SHARE_OF_TIMEOUT", "SPILLOVER_RATE", "ASYNC_AGE_SHARE",
+                "STREAM_LAG_SHARE", "COLLECTION_FAILING", "DATA_LAG", "DISCOVERY_FAILING").doesNotContain("EXTERNAL");
         // offered in words, not as enum names
         assertThat(new Select(browser.findElement(By.name("signal"))).getOptions()).extracting(WebElement::getText)
             .contains("Error rate: errors as a % of invocations");
