@@ -56,8 +56,12 @@ class OverviewController {
 
     private final dev.lambdalens.insights.Insights insights;
 
+    private final RisingSignals rising;
+
     OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock,
-            AlertBoard alerts, CostReports costs, Budgets budgets, dev.lambdalens.insights.Insights insights) {
+            AlertBoard alerts, CostReports costs, Budgets budgets, dev.lambdalens.insights.Insights insights,
+            RisingSignals rising) {
+        this.rising = rising;
         this.insights = insights;
         this.alerts = alerts;
         this.costs = costs;
@@ -91,6 +95,8 @@ class OverviewController {
         model.addAttribute("regions", regions);
         OverviewRow.Formatter formatter = new OverviewRow.Formatter(LocaleContextHolder.getLocale());
         model.addAttribute("rows", rows.stream().map(formatter::row).toList());
+        // stream lag, event age or drops rising: one grouped query per signal, looked up per row by the template
+        model.addAttribute("rising", this.rising.now());
         model.addAttribute("firing", this.alerts.firing());
         model.addAttribute("monthToDate", this.costs.monthToDate(CostGrouping.REGION, null).total());
         model.addAttribute("budgets", this.budgets.all());
