@@ -64,9 +64,12 @@ class FunctionPageController {
 
     private final CollectorStatus collector;
 
+    private final TriggerPanel triggers;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
             CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights,
-            CollectorStatus collector) {
+            CollectorStatus collector, TriggerPanel triggers) {
+        this.triggers = triggers;
         this.alerts = alerts;
         this.insights = insights;
         this.collector = collector;
@@ -102,6 +105,7 @@ class FunctionPageController {
         // a function's series are read every few minutes, not every minute: their last stored minutes may be partial
         Duration fetchedEvery = this.collector.functionInterval();
         model.addAttribute("charts", this.charts.render(charts.stream().map((c) -> c.fetchedEvery(fetchedEvery)).toList()));
+        model.addAttribute("triggers", this.triggers.of(function, from, to, fetchedEvery));
         model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
                 function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));
