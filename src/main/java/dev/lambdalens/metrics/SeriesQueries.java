@@ -232,6 +232,59 @@ public class SeriesQueries {
     }
 
     /**
+     * Per function, the metric's statistic over [from, split) and over [split, to), from 1-minute samples, in one
+     * grouped query whatever the number of functions: what the overview needs to tell a rising signal from a flat
+     * one. Series kept per alias, version or mapping are combined into their function's figure. A window without a
+     * datapoint is {@code null}.
+     */
+    public Map<FunctionRef, Halves> perFunctionBeforeAndAfter(LambdaMetric metric, Statistic statistic, Instant from,
+            Instant split, Instant to) {
+        String aggregate = statistic.rollupFunction();
+        if (!aggregate.equals("sum") && !aggregate.equals("max")) {
+            throw new IllegalArgumentException("Only Sum and Maximum combine across series: " + statistic);
+        }
+        Map<FunctionRef, Halves> halves = new HashMap<>();
+        this.jdbc.sql("select s.account_id, s.region, s.function_name, "
+                + aggregate + "(case when v.ts < :split then v.val end), "
+                + aggregate + "(case when v.ts >= :split then v.val end) "
+                + "from metric_series s join metric_sample v on v.series_id = s.id "
+                + "where s.metric = :metric and s.statistic = :statistic and s.function_name <> '' "
+                + "and v.ts >= :from and v.ts < :to group by s.account_id, s.region, s.function_name")
+            .param("split", split.getEpochSecond())
+            .param("metric", metric.metricName())
+            .param("statistic", statistic.wireName())
+            .param("from", from.getEpochSecond())
+            .param("to", to.getEpochSecond())
+            .query((rs) -> {
+                String name = rs.getString(3);
+                int colon = name.indexOf(':');
+                FunctionRef ref = new FunctionRef(rs.getString(1), rs.getString(2),
+                        (colon > 0) ? name.substring(0, colon) : name);
+                double before = rs.getDouble(4);
+                Double b = rs.wasNull() ? null : before;
+                double after = rs.getDouble(5);
+                Double a = rs.wasNull() ? null : after;
+                halves.merge(ref, new Halves(b, a), (x, y) -> x.plus(y, aggregate.equals("sum")));
+            });
+        return halves;
+    }
+
+    /** One function's figure before and after a moment; {@code null} where no datapoint was stored. */
+    public record Halves(@Nullable Double before, @Nullable Double after) {
+
+        Halves plus(Halves other, boolean sum) {
+            return new Halves(combine(this.before, other.before, sum), combine(this.after, other.after, sum));
+        }
+
+        private static @Nullable Double combine(@Nullable Double a, @Nullable Double b, boolean sum) {
+            if (a == null || b == null) {
+                return (a != null) ? a : b;
+            }
+            return sum ? a + b : Math.max(a, b);
+        }
+    }
+
+    /**
      * One figure per account and region over [from, to) of an account-level metric, rolled up as
      * {@link #perFunction(LambdaMetric, Statistic, Instant, Instant)} does; the map's keys have an empty name.
      */

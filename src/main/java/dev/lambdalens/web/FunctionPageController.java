@@ -66,10 +66,13 @@ class FunctionPageController {
 
     private final FunctionChanges changes;
 
+    private final TriggerPanel triggers;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
             CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights,
-            CollectorStatus collector, FunctionChanges changes) {
+            CollectorStatus collector, FunctionChanges changes, TriggerPanel triggers) {
         this.changes = changes;
+        this.triggers = triggers;
         this.alerts = alerts;
         this.insights = insights;
         this.collector = collector;
@@ -110,6 +113,7 @@ class FunctionPageController {
         model.addAttribute("charts", this.charts.render(charts.stream()
             .map((c) -> c.fetchedEvery(fetchedEvery).markedAt(changes.marks()))
             .toList()));
+        model.addAttribute("triggers", this.triggers.of(function, from, to, fetchedEvery));
         model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
                 function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));

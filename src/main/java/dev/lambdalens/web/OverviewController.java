@@ -64,8 +64,12 @@ class OverviewController {
 
     private final dev.lambdalens.insights.Insights insights;
 
+    private final RisingSignals rising;
+
     OverviewController(RecentFigures figures, Inventory inventory, SeriesQueries queries, Charts charts, Clock clock,
-            AlertBoard alerts, CostReports costs, Budgets budgets, dev.lambdalens.insights.Insights insights) {
+            AlertBoard alerts, CostReports costs, Budgets budgets, dev.lambdalens.insights.Insights insights,
+            RisingSignals rising) {
+        this.rising = rising;
         this.insights = insights;
         this.alerts = alerts;
         this.costs = costs;
@@ -124,6 +128,8 @@ class OverviewController {
             .toList());
         model.addAttribute("headers", FunctionTableLinks.headers(query));
         model.addAttribute("pages", FunctionTableLinks.pages(table));
+        // stream lag, event age or drops rising: one grouped query per signal, looked up per row by the template
+        model.addAttribute("rising", this.rising.now());
         AlertBoard.Firing firing = this.alerts.firing(FIRING_SHOWN);
         model.addAttribute("firing", firing.alerts());
         model.addAttribute("firingCount", firing.total());

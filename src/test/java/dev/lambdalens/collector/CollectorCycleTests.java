@@ -142,11 +142,14 @@ class CollectorCycleTests {
     @Test
     void shouldBatchTheInitialBackfillWithinGetMetricDataLimits() {
         this.trigger.runCycle();
-        // us-east-1: 6 account series, 8 functions x 8 series, and the 2 Lambda Insights series of the 3 functions with
-        // the extension, x 120 minutes: one call per group and region
+        // us-east-1: 6 account series, 11 functions x 8 series, the 2 Lambda Insights series of the 3 functions with
+        // the extension, and 13 their triggers make exist (clickstream-consumer's IteratorAge and, for its mapping's
+        // failure destination, DestinationDeliveryFailures; refund-worker's RecursiveInvocationsDropped and its
+        // mapping's 6 event counts; the 4 provisioned concurrency series of search-api:live), x 120 minutes: one call
+        // per group and region
         assertThat(this.source.fetchCalls()).isEqualTo(4);
         assertThat(this.meters.counter("lambdalens.collector.source.series.requested", "account", ACCOUNT, "region",
-                "us-east-1", "operation", "fetch").count()).isEqualTo(76);
+                "us-east-1", "operation", "fetch").count()).isEqualTo(113);
         assertThat(this.meters.counter("lambdalens.collector.samples.written", "account", ACCOUNT, "region",
                 "us-east-1").count()).isPositive();
     }

@@ -91,7 +91,7 @@ class CostApiTests {
     @Test
     void breaksCostDownByFunctionRegionTagAndArchitecture() throws Exception {
         this.mvc.perform(get("/api/v1/costs").param("groupBy", "function"))
-            .andExpect(jsonPath("$.groups.length()").value(14))
+            .andExpect(jsonPath("$.groups.length()").value(18))
             .andExpect(jsonPath("$.groups[?(@.function == 'etl-hourly')].ephemeralStorageCost",
                     hasItem(org.hamcrest.Matchers.greaterThan(0.0))))
             .andExpect(jsonPath("$.caveats[0]").value(containsString("INIT")));

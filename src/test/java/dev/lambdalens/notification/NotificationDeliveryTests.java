@@ -216,7 +216,7 @@ class NotificationDeliveryTests {
             .filter((r) -> r.body().contains("Anything invoked"))
             .toList();
         assertThat(incident).singleElement().satisfies((r) -> {
-            assertThat(r.body()).contains("\"count\":14", "image-resizer", "pdf-renderer", "legacy-cron");
+            assertThat(r.body()).contains("\"count\":18", "image-resizer", "pdf-renderer", "legacy-cron");
         });
     }
 

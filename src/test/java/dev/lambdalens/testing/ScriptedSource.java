@@ -95,7 +95,11 @@ public class ScriptedSource implements MetricSource {
         return new Discovery(discovery.functions()
             .stream()
             .filter((f) -> !this.hiddenFunctions.contains(f.name()))
-            .toList(), discovery.limits());
+            .toList(), discovery.limits(), discovery.problems(),
+                (discovery.mappings() != null) ? discovery.mappings()
+                    .stream()
+                    .filter((m) -> !this.hiddenFunctions.contains(m.functionName()))
+                    .toList() : null);
     }
 
     @Override

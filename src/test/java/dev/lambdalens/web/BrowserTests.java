@@ -265,7 +265,7 @@ class BrowserTests {
         sortBy("Throttles"); // descending: the most throttled first
         assertThat(browser.getCurrentUrl()).contains("sort=throttles", "dir=desc");
         List<WebElement> rows = visibleRows();
-        assertThat(rows).hasSize(14);
+        assertThat(rows).hasSize(18);
         assertThat(rows.get(0).getText()).contains("image-resizer");
         assertThat(rows.get(1).getText()).contains("thumbnailer");
         assertThat(browser.findElement(By.xpath("//table[@id='functions']//th[a[normalize-space()='Throttles']]"))
@@ -285,9 +285,9 @@ class BrowserTests {
             next.get(0).click();
             new WebDriverWait(browser, Duration.ofSeconds(10)).until((d) -> !d.getCurrentUrl().equals(at));
         }
-        assertThat(walked).hasSize(14).doesNotHaveDuplicates();
+        assertThat(walked).hasSize(18).doesNotHaveDuplicates();
         assertThat(walked.subList(0, 2)).containsExactly("image-resizer in us-east-1", "thumbnailer in eu-west-1");
-        assertThat(browser.findElement(By.cssSelector(".pager")).getText()).contains("Page 3 of 3");
+        assertThat(browser.findElement(By.cssSelector(".pager")).getText()).contains("Page 4 of 4");
         assertNoJavaScriptErrors();
     }
 
@@ -308,9 +308,9 @@ class BrowserTests {
         WebElement cost = browser.findElement(By.xpath("//table[@id='functions']//th[normalize-space()='Cost']"));
         cost.click(); // ascending: the cheapest first
         List<WebElement> rows = visibleRows();
-        assertThat(rows).hasSize(14);
+        assertThat(rows).hasSize(18);
         double first = Double.parseDouble(rows.get(0).findElements(By.tagName("td")).get(9).getAttribute("data-value"));
-        double last = Double.parseDouble(rows.get(13).findElements(By.tagName("td")).get(9).getAttribute("data-value"));
+        double last = Double.parseDouble(rows.get(17).findElements(By.tagName("td")).get(9).getAttribute("data-value"));
         assertThat(first).isLessThanOrEqualTo(last);
         assertNoJavaScriptErrors();
     }

@@ -54,7 +54,7 @@ class PageTests {
         assertThat(html).contains("/functions/us-east-1/image-resizer?account=123456789012");
         assertThat(count(html, "data-chart=")).isEqualTo(4);
         assertThat(html).contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
-        assertThat(html).contains("14 functions");
+        assertThat(html).contains("18 functions");
     }
 
     @Test
@@ -71,7 +71,7 @@ class PageTests {
                 assertThat(next).contains("sort=invocations", "dir=desc", "limit=4", "page=");
             }
         }
-        assertThat(walked).hasSize(14).doesNotHaveDuplicates();
+        assertThat(walked).hasSize(18).doesNotHaveDuplicates();
         Document whole = Jsoup.parse(page("/?sort=invocations&dir=desc"));
         assertThat(walked).containsExactlyElementsOf(whole.select("#functions tbody tr")
             .stream()

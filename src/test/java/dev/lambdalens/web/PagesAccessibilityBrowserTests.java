@@ -209,7 +209,7 @@ class PagesAccessibilityBrowserTests {
         String before = chart.getAttribute("data-chart");
         long lastPointBefore = lastPoint(chart);
         int visibleBefore = visibleRowCount();
-        assertThat(visibleBefore).isBetween(1, 13);
+        assertThat(visibleBefore).as("some functions, not all 18").isBetween(1, 17);
         String invocationsBefore = invocationsOf("image-resizer");
 
         // new samples through the real path: a collection cycle three minutes later, while the page is open
@@ -393,7 +393,9 @@ class PagesAccessibilityBrowserTests {
     /** Every page a signed-in admin can open, with an alert, an error group and a rule to show. */
     private List<String> pages() {
         this.evaluation.evaluateAll();
-        List<String> pages = new ArrayList<>(List.of("/", "/functions/us-east-1/image-resizer", "/alerts",
+        List<String> pages = new ArrayList<>(List.of("/", "/functions/us-east-1/image-resizer",
+                // the trigger graph: a stream consumer behind, an S3-triggered function dropping events
+                "/functions/us-east-1/clickstream-consumer", "/functions/eu-west-1/upload-scanner", "/alerts",
                 "/alerts/silences", "/alerts/rules/new", "/insights", "/errors", "/costs", "/costs/budgets/new",
                 "/channels", "/collector", "/settings", "/settings/audit", "/provisioning"));
         this.jdbc.sql("select min(id) from alert").query(Long.class).list().stream().filter(java.util.Objects::nonNull)

@@ -9,7 +9,8 @@ import dev.lambdalens.inventory.DiscoveredFunction;
 import dev.lambdalens.collector.source.demo.DemoFunction.Incidents;
 
 /**
- * The simulated account: two regions, fourteen functions with the profiles an ops team meets in practice.
+ * The simulated account: two regions, eighteen functions with the profiles an ops team meets in practice, four of
+ * them with triggers ({@link DemoTriggers}).
  */
 final class DemoAccount {
 
@@ -73,6 +74,20 @@ final class DemoAccount {
                     Incidents.NONE),
             new DemoFunction(EU_WEST_1, "stream-processor", "java21", Architecture.ARM64, 2048, 300, null, 74 * MB,
                     Map.of("team", "data", "service", "streams"), Traffic.steady(120), 1_500, 2.5, 0.004,
+                    Incidents.NONE),
+            // functions with triggers (DemoTriggers): a Kinesis consumer, an SQS consumer, an S3-triggered
+            // asynchronous function and an API with provisioned concurrency
+            new DemoFunction(US_EAST_1, DemoTriggers.CLICKSTREAM, "java21", Architecture.ARM64, 1024, 60, null,
+                    28 * MB, Map.of("team", "data", "service", "clickstream"), Traffic.steady(40), 800, 2.0, 0.002,
+                    Incidents.NONE),
+            new DemoFunction(US_EAST_1, DemoTriggers.REFUNDS, "python3.12", Architecture.X86_64, 512, 30, null,
+                    3 * MB, Map.of("team", "payments", "service", "refunds"), Traffic.diurnal(20, 120, 15), 400, 2.5,
+                    0.05, Incidents.NONE),
+            new DemoFunction(US_EAST_1, DemoTriggers.SEARCH, "nodejs20.x", Architecture.ARM64, 1024, 10, null,
+                    7 * MB, Map.of("team", "discovery", "service", "search"), Traffic.diurnal(300, 3_000, 15), 900,
+                    3.0, 0.001, Incidents.NONE),
+            new DemoFunction(EU_WEST_1, DemoTriggers.UPLOADS, "nodejs20.x", Architecture.ARM64, 1024, 120, null,
+                    18 * MB, Map.of("team", "media", "service", "uploads"), Traffic.steady(30), 2_000, 2.0, 0.003,
                     Incidents.NONE));
 
     private DemoAccount() {

@@ -59,7 +59,8 @@ public class DemoMetricSource implements MetricSource {
                     "arn:aws:lambda:" + function.region() + ":" + region.account() + ":function:" + function.name(),
                     function.runtime(), function.architecture(), function.memoryMb(), function.timeoutSeconds(),
                     function.reservedConcurrency(), function.codeSizeBytes(), function.tags(), 0, 0, null,
-                    DemoAccount.ephemeralStorageMb(function), null, DemoAccount.lambdaInsights(function)))
+                    DemoAccount.ephemeralStorageMb(function), null, DemoAccount.lambdaInsights(function))
+                .withSetup(DemoTriggers.setupOf(function)))
             .map((function) -> DemoDeployments.discovered(function, this.clock.instant()))
             .toList();
         int limit = DemoAccount.CONCURRENCY_LIMITS.get(region.region());
@@ -69,7 +70,8 @@ public class DemoMetricSource implements MetricSource {
             .mapToInt(Integer::intValue)
             .sum();
         return new Discovery(discovered,
-                new AccountLimits(region.account(), region.region(), limit, limit - reserved, this.clock.instant()));
+                new AccountLimits(region.account(), region.region(), limit, limit - reserved, this.clock.instant()),
+                Map.of(), DemoTriggers.mappingsIn(region.region()));
     }
 
     @Override
@@ -85,8 +87,8 @@ public class DemoMetricSource implements MetricSource {
             if (!key.account().equals(region.account()) || !key.region().equals(region.region())) {
                 throw new IllegalArgumentException("Series " + key + " is not in " + region);
             }
-            if (key.functionName() != null && !byName.containsKey(key.functionName())) {
-                throw new IllegalArgumentException("No demo function " + key.functionName() + " in " + region);
+            if (key.function() != null && !byName.containsKey(key.function())) {
+                throw new IllegalArgumentException("No demo function " + key.function() + " in " + region);
             }
             result.put(key, new ArrayList<>());
         });
@@ -111,7 +113,11 @@ public class DemoMetricSource implements MetricSource {
             }
             AccountMinute account = accountLevel ? AccountMinute.of(functions, all) : null;
             for (Map.Entry<SeriesKey, List<Point>> entry : result.entrySet()) {
-                Double value = DemoValues.valueOf(entry.getKey(), figures, account);
+                SeriesKey key = entry.getKey();
+                FunctionMinute figure = (key.function() != null) ? figures.get(key.function()) : null;
+                Double value = !TriggerSimulation.simulates(key) ? DemoValues.valueOf(key, figures, account)
+                        : (figure != null) ? TriggerSimulation.valueOf(key, byName.get(key.function()), figure, minute)
+                        : null;
                 if (value != null) {
                     entry.getValue().add(new Point(minute, value));
                 }

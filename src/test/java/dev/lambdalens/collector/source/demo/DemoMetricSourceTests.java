@@ -11,6 +11,10 @@ import dev.lambdalens.collector.source.Discovery;
 import dev.lambdalens.collector.source.SourceRegion;
 import dev.lambdalens.inventory.Architecture;
 import dev.lambdalens.inventory.DiscoveredFunction;
+import dev.lambdalens.inventory.EventSourceKind;
+import dev.lambdalens.inventory.EventSourceMapping;
+import dev.lambdalens.inventory.InvocationSetup;
+import dev.lambdalens.inventory.ProvisionedConcurrency;
 import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.Point;
 import dev.lambdalens.metrics.SeriesKey;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DemoMetricSourceTests {
 
@@ -154,6 +159,105 @@ class DemoMetricSourceTests {
                 start.plusSeconds(60)));
         assertThatIllegalArgumentException().isThrownBy(() -> this.source.fetch(US, List.of(unknown), start,
                 start.plusSeconds(60)));
+    }
+
+    @Test
+    void shouldDiscoverTheTriggersOfTheFourFunctionsThatHaveThem() {
+        Discovery us = this.source.discover(US);
+        Discovery eu = this.source.discover(EU);
+        assertThat(us.mappings()).extracting(EventSourceMapping::functionName, EventSourceMapping::kind,
+                EventSourceMapping::eventCountMetrics)
+            .containsExactlyInAnyOrder(tuple(DemoTriggers.CLICKSTREAM, EventSourceKind.KINESIS, false),
+                    tuple(DemoTriggers.REFUNDS, EventSourceKind.SQS, true));
+        assertThat(eu.mappings()).isEmpty();
+        InvocationSetup uploads = setupOf(eu, DemoTriggers.UPLOADS);
+        assertThat(uploads.asyncSources()).containsExactly("s3.amazonaws.com");
+        assertThat(uploads.asyncInvocation().effectiveMaximumEventAgeSeconds()).isEqualTo(1_800);
+        assertThat(setupOf(us, DemoTriggers.SEARCH).provisioned()).extracting(ProvisionedConcurrency::qualifier,
+                ProvisionedConcurrency::allocated).containsExactly(tuple("live", 40));
+        assertThat(setupOf(us, "orders-api")).isEqualTo(InvocationSetup.NONE);
+    }
+
+    @Test
+    void shouldLetTheKinesisConsumerFallBehindDuringItsIncidentAndCatchUpAfterwards() {
+        SeriesKey age = SeriesKey.ofFunction(US.account(), US.region(), DemoTriggers.CLICKSTREAM,
+                LambdaMetric.ITERATOR_AGE, Statistic.MAXIMUM);
+        Map<Long, Double> lag = values(US, age, "2026-11-28T04:00:00Z", "2026-11-28T07:30:00Z");
+        assertThat(lag).hasSize(210);
+        assertThat(lag.get(epoch("2026-11-28T04:29:00Z"))).isLessThan(2_000);
+        assertThat(lag.get(epoch("2026-11-28T05:30:00Z"))).isGreaterThan(2_700_000.0);
+        assertThat(lag.get(epoch("2026-11-28T06:29:00Z"))).isGreaterThan(5_300_000.0);
+        assertThat(lag.get(epoch("2026-11-28T06:45:00Z"))).isBetween(2_000_000.0, 3_000_000.0);
+        assertThat(lag.get(epoch("2026-11-28T07:01:00Z"))).isLessThan(2_000);
+    }
+
+    @Test
+    void shouldKeepTriggerFiguresConsistentWithTheInvocationsOverTheTestsDay() {
+        String from = "2026-11-27T12:00:00Z";
+        String to = "2026-11-28T12:00:00Z";
+        // upload-scanner: events age up to the maximum age, then some are dropped; never more than were received
+        Map<Long, Double> received = values(EU, uploads(LambdaMetric.ASYNC_EVENTS_RECEIVED, Statistic.SUM), from, to);
+        Map<Long, Double> dropped = values(EU, uploads(LambdaMetric.ASYNC_EVENTS_DROPPED, Statistic.SUM), from, to);
+        Map<Long, Double> age = values(EU, uploads(LambdaMetric.ASYNC_EVENT_AGE, Statistic.MAXIMUM), from, to);
+        Map<Long, Double> failures = values(EU, uploads(LambdaMetric.DESTINATION_DELIVERY_FAILURES, Statistic.SUM),
+                from, to);
+        assertThat(received).hasSize(1440);
+        received.forEach((t, n) -> {
+            assertThat(dropped.get(t)).isLessThanOrEqualTo(n);
+            assertThat(failures.get(t)).isLessThanOrEqualTo(dropped.get(t));
+            assertThat(age.get(t)).isLessThanOrEqualTo(1_800_000.0);
+        });
+        assertThat(dropped.values().stream().mapToDouble(Double::doubleValue).sum()).isGreaterThan(100);
+        assertThat(dropped.get(epoch("2026-11-28T10:00:00Z"))).isZero();
+        assertThat(dropped.get(epoch("2026-11-28T11:50:00Z"))).isPositive();
+        // refund-worker's mapping: dropped within failed within polled, some of each
+        Map<Long, Double> polled = values(US, refunds(LambdaMetric.POLLED_EVENT_COUNT), from, to);
+        Map<Long, Double> failed = values(US, refunds(LambdaMetric.FAILED_INVOKE_EVENT_COUNT), from, to);
+        Map<Long, Double> lost = values(US, refunds(LambdaMetric.DROPPED_EVENT_COUNT), from, to);
+        polled.forEach((t, n) -> {
+            assertThat(failed.get(t)).isLessThanOrEqualTo(n);
+            assertThat(lost.get(t)).isLessThanOrEqualTo(failed.get(t));
+        });
+        assertThat(failed.values()).anySatisfy((n) -> assertThat(n).isPositive());
+        assertThat(lost.values()).anySatisfy((n) -> assertThat(n).isPositive());
+        // search-api: what its provisioned concurrency serves and what spills over add up to its invocations
+        Map<Long, Double> invocations = values(US, SeriesKey.ofFunction(US.account(), US.region(),
+                DemoTriggers.SEARCH, LambdaMetric.INVOCATIONS, Statistic.SUM), from, to);
+        Map<Long, Double> served = values(US, search(LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS), from, to);
+        Map<Long, Double> spillover = values(US, search(LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS),
+                from, to);
+        invocations.forEach((t, n) -> assertThat(served.get(t) + spillover.get(t)).isEqualTo(n));
+        assertThat(spillover.get(epoch("2026-11-27T15:00:00Z"))).isPositive();
+        assertThat(spillover.get(epoch("2026-11-28T03:00:00Z"))).isZero();
+    }
+
+    private static SeriesKey uploads(LambdaMetric metric, Statistic statistic) {
+        return SeriesKey.ofFunction(EU.account(), EU.region(), DemoTriggers.UPLOADS, metric, statistic);
+    }
+
+    private static SeriesKey refunds(LambdaMetric metric) {
+        return SeriesKey.ofQualified(US.account(), US.region(), DemoTriggers.REFUNDS, DemoTriggers.REFUNDS_MAPPING,
+                metric, Statistic.SUM);
+    }
+
+    private static SeriesKey search(LambdaMetric metric) {
+        return SeriesKey.ofQualified(US.account(), US.region(), DemoTriggers.SEARCH, DemoTriggers.SEARCH_ALIAS, metric,
+                Statistic.SUM);
+    }
+
+    private Map<Long, Double> values(SourceRegion region, SeriesKey key, String from, String to) {
+        return this.source.fetch(region, List.of(key), Instant.parse(from), Instant.parse(to))
+            .get(key)
+            .stream()
+            .collect(Collectors.toMap(Point::epochSecond, Point::value));
+    }
+
+    private static long epoch(String instant) {
+        return Instant.parse(instant).getEpochSecond();
+    }
+
+    private static InvocationSetup setupOf(Discovery discovery, String name) {
+        return discovery.functions().stream().filter((f) -> f.name().equals(name)).findFirst().orElseThrow().setup();
     }
 
     private double valueAt(SeriesKey key, Instant minute, Instant now) {
