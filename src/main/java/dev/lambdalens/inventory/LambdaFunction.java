@@ -214,7 +214,37 @@ class LambdaFunction {
             }
             this.changes.add(latest);
         }
+        else if (!published.isEmpty()) {
+            publishLastChange(discovered, published);
+        }
         this.changes.addAll(published);
+    }
+
+    /**
+     * A version published after the discovery that saw its change of $LATEST (update-function-code, then
+     * publish-version a minute later): the change gets the version rather than a second row for one deployment, so
+     * that the charts mark it once and the comparison measures it. Only a version published within the hour after
+     * the change: one published later is a deployment of its own.
+     */
+    static final java.time.Duration PUBLISHED_WITH_CHANGE = java.time.Duration.ofHours(1);
+
+    private void publishLastChange(DiscoveredFunction discovered, List<ChangeRow> published) {
+        InvocationSetup setup = discovered.setup();
+        ChangeRow last = this.changes.stream().max(Comparator.comparing(ChangeRow::changedAt)).orElse(null);
+        if (setup == null || last == null || last.version() != null) {
+            return;
+        }
+        String newest = published.get(published.size() - 1).version();
+        setup.versions()
+            .stream()
+            .filter((v) -> v.version().equals(newest) && ChangeRow.holds(v, discovered) && v.lastModified() != null
+                    && !v.lastModified().isBefore(last.changedAt())
+                    && v.lastModified().isBefore(last.changedAt().plus(PUBLISHED_WITH_CHANGE)))
+            .findFirst()
+            .ifPresent((v) -> {
+                last.publishedIn(v.version());
+                published.remove(published.size() - 1);
+            });
     }
 
     private static List<ChangeRow> published(DiscoveredFunction discovered, Set<String> knownVersions,

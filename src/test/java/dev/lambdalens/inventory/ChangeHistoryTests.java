@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ Inventory.class, TriggerStore.class, FunctionsSnapshot.class, dev.lambdalens.SecretCipher.class })
+@Import({ Inventory.class, TriggerStore.class, FunctionsSnapshot.class, AllocationHistory.class,
+        dev.lambdalens.SecretCipher.class })
 class ChangeHistoryTests {
 
     static final String ACCOUNT = "123456789012";
@@ -136,6 +137,44 @@ class ChangeHistoryTests {
         assertThat(latest.at()).isEqualTo(deployed);
         assertThat(latest.version()).isEqualTo("2");
         assertThat(latest.description()).isEqualTo("code sha-1 → sha-2; version 2 published");
+    }
+
+    @Test
+    void shouldGiveAChangeOfLatestTheVersionPublishedAfterTheDiscoveryThatSawIt() {
+        Instant one = MONDAY.minusSeconds(86_400);
+        discover(api().versions(new PublishedVersion("1", "sha-1", 512, one)).build(), MONDAY);
+        Instant deployed = MONDAY.plusSeconds(3_600);
+        // update-function-code seen by one discovery, publish-version a minute later by the next
+        discover(api().code("sha-2").revision("rev-2").lastModified(deployed)
+            .versions(new PublishedVersion("1", "sha-1", 512, one))
+            .build(), deployed.plusSeconds(30));
+        discover(api().code("sha-2").revision("rev-2").lastModified(deployed)
+            .versions(new PublishedVersion("1", "sha-1", 512, one),
+                    new PublishedVersion("2", "sha-2", 512, deployed.plusSeconds(60)))
+            .build(), deployed.plusSeconds(90));
+        assertThat(changes()).as("one deployment, one change").hasSize(2);
+        FunctionChange latest = changes().get(1);
+        assertThat(latest.at()).isEqualTo(deployed);
+        assertThat(latest.version()).isEqualTo("2");
+        assertThat(latest.description()).isEqualTo("code sha-1 → sha-2; version 2 published");
+
+    }
+
+    @Test
+    void shouldRecordAVersionPublishedADayAfterAChangeOfLatestAsADeploymentOfItsOwn() {
+        Instant one = MONDAY.minusSeconds(86_400);
+        discover(api().versions(new PublishedVersion("1", "sha-1", 512, one)).build(), MONDAY);
+        Instant deployed = MONDAY.plusSeconds(3_600);
+        discover(api().code("sha-2").revision("rev-2").lastModified(deployed)
+            .versions(new PublishedVersion("1", "sha-1", 512, one))
+            .build(), deployed.plusSeconds(30));
+        discover(api().code("sha-2").revision("rev-2").lastModified(deployed)
+            .versions(new PublishedVersion("1", "sha-1", 512, one),
+                    new PublishedVersion("2", "sha-2", 512, deployed.plusSeconds(86_400)))
+            .build(), deployed.plusSeconds(86_500));
+        assertThat(changes()).hasSize(3);
+        assertThat(changes().get(1).version()).isNull();
+        assertThat(changes().get(2).version()).isEqualTo("2");
     }
 
     @Test
