@@ -103,8 +103,10 @@ class ChannelCatalog implements ChannelDirectory {
             return null;
         }
         String given = timeZone.trim();
-        // region ids only: an offset such as +02:00 does not follow summer time, which is what readers expect
-        if (!java.time.ZoneId.getAvailableZoneIds().contains(given) && !"UTC".equals(given)) {
+        // region ids only: an offset such as +02:00 or Etc/GMT-2 does not follow summer time, which readers expect
+        boolean region = java.time.ZoneId.getAvailableZoneIds().contains(given) && given.contains("/")
+                && !given.startsWith("Etc/") && !given.startsWith("SystemV/");
+        if (!region && !"UTC".equals(given)) {
             throw new ChannelException("timeZone",
                     "must be a time zone such as Europe/Berlin or America/New_York, not " + given);
         }

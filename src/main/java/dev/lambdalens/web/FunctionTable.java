@@ -33,10 +33,33 @@ final class FunctionTable {
 
         /** Reads and checks the address's parameters; a 400 naming the parameter for anything not understood. */
         static Query of(@Nullable String search, @Nullable String region, @Nullable String sort, @Nullable String dir,
-                @Nullable String page, @Nullable Integer limit) {
-            int size = (limit != null) ? checkedSize(limit) : PAGE;
-            return new Query(blank(search), blank(region), Column.of(sort), "desc".equalsIgnoreCase(blank(dir)),
-                    pageNumber(page), size);
+                @Nullable String page, @Nullable String limit) {
+            return new Query(blank(search), blank(region), Column.of(sort), descending(dir), pageNumber(page),
+                    size(limit));
+        }
+
+        private static boolean descending(@Nullable String dir) {
+            String given = blank(dir);
+            if (given == null || given.equalsIgnoreCase("asc")) {
+                return false;
+            }
+            if (given.equalsIgnoreCase("desc")) {
+                return true;
+            }
+            throw new InvalidFieldException("dir", "dir must be asc or desc, not " + given);
+        }
+
+        private static int size(@Nullable String limit) {
+            String given = blank(limit);
+            if (given == null) {
+                return PAGE;
+            }
+            try {
+                return checkedSize(Integer.parseInt(given));
+            }
+            catch (NumberFormatException ex) {
+                throw new InvalidFieldException("limit", "limit must be between 1 and " + MAX_PAGE + ", not " + given);
+            }
         }
 
         /** Whether a search or a region narrows the table. */
@@ -124,7 +147,12 @@ final class FunctionTable {
 
     /** What the search matches: name, region, runtime, architecture and tags, every word somewhere. */
     static String searchText(FunctionSummary f) {
-        return f.name() + ' ' + f.region() + ' ' + f.runtime() + ' ' + f.architecture().wireName() + ' ' + f.tags();
+        return f.name() + ' ' + f.region() + ' ' + runtime(f) + ' ' + f.architecture().wireName() + ' ' + f.tags();
+    }
+
+    /** The runtime as the table writes it: a function deployed as a container image has none of its own. */
+    static String runtime(FunctionSummary f) {
+        return (f.runtime() != null) ? f.runtime() : "container image";
     }
 
     private static boolean matches(FunctionSummary function, List<String> words) {
@@ -198,7 +226,7 @@ final class FunctionTable {
             Comparator<FunctionRow> primary = switch (this) {
                 case FUNCTION -> PLACE;
                 case REGION -> Comparator.comparing((FunctionRow row) -> row.function().region());
-                case RUNTIME -> Comparator.comparing((FunctionRow row) -> String.valueOf(row.function().runtime()));
+                case RUNTIME -> Comparator.comparing((FunctionRow row) -> runtime(row.function()));
                 default -> byValue(descending);
             };
             if (!this.numeric && descending) {

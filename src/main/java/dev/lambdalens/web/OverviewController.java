@@ -85,7 +85,7 @@ class OverviewController {
     String overview(@RequestParam(required = false) @Nullable String search,
             @RequestParam(required = false) @Nullable String region, @RequestParam(required = false) @Nullable String sort,
             @RequestParam(required = false) @Nullable String dir, @RequestParam(required = false) @Nullable String page,
-            @RequestParam(required = false) @Nullable Integer limit, Model model) {
+            @RequestParam(required = false) @Nullable String limit, Model model) {
         FunctionTable.Query query;
         try {
             query = FunctionTable.Query.of(search, region, sort, dir, page, limit);

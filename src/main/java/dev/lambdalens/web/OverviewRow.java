@@ -63,7 +63,7 @@ record OverviewRow(FunctionSummary function, String search, String runtime, Cell
         OverviewRow row(FunctionRow row) {
             FunctionSummary f = row.function();
             FunctionFigures h = row.lastHour();
-            String runtime = ((f.runtime() != null) ? f.runtime() : "container image") + " · "
+            String runtime = FunctionTable.runtime(f) + " · "
                     + f.architecture().wireName();
             String search = FunctionTable.searchText(f);
             Double errorRate = h.errorRate();

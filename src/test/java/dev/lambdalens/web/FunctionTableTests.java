@@ -98,6 +98,19 @@ class FunctionTableTests {
     }
 
     @Test
+    void shouldSearchAndSortContainerImagesByWhatTheTableWrites() {
+        FunctionTable.Page images = FunctionTable.page(ROWS,
+                new FunctionTable.Query("container image", null, FunctionTable.Column.FUNCTION, false, 1, 100));
+        assertThat(images.rows()).hasSize(6).allSatisfy((row) -> assertThat(row.function().runtime()).isNull());
+        assertThat(FunctionTable.page(ROWS,
+                new FunctionTable.Query("null", null, FunctionTable.Column.FUNCTION, false, 1, 100)).rows()).isEmpty();
+        List<FunctionRow> byRuntime = FunctionTable
+            .page(ROWS, new FunctionTable.Query(null, null, FunctionTable.Column.RUNTIME, false, 1, 100))
+            .rows();
+        assertThat(byRuntime.subList(0, 6)).allSatisfy((row) -> assertThat(row.function().runtime()).isNull());
+    }
+
+    @Test
     void shouldShowTheLastPageWhenAskedForOnePastIt() {
         FunctionTable.Page page = FunctionTable.page(ROWS,
                 new FunctionTable.Query(null, null, FunctionTable.Column.FUNCTION, false, 99, 10));
@@ -120,9 +133,15 @@ class FunctionTableTests {
             .isThrownBy(() -> FunctionTable.Query.of(null, null, null, null, "two", null))
             .satisfies((ex) -> assertThat(ex.field()).isEqualTo("page"));
         assertThatExceptionOfType(InvalidFieldException.class)
-            .isThrownBy(() -> FunctionTable.Query.of(null, null, null, null, null, 1_001))
+            .isThrownBy(() -> FunctionTable.Query.of(null, null, null, null, null, "1001"))
             .satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"));
-        FunctionTable.Query query = FunctionTable.Query.of(" checkout ", "", "Errors", "DESC", "2", 20);
+        assertThatExceptionOfType(InvalidFieldException.class)
+            .isThrownBy(() -> FunctionTable.Query.of(null, null, null, null, null, "abc"))
+            .satisfies((ex) -> assertThat(ex.field()).isEqualTo("limit"));
+        assertThatExceptionOfType(InvalidFieldException.class)
+            .isThrownBy(() -> FunctionTable.Query.of(null, null, null, "sideways", null, null))
+            .satisfies((ex) -> assertThat(ex.field()).isEqualTo("dir"));
+        FunctionTable.Query query = FunctionTable.Query.of(" checkout ", "", "Errors", "DESC", "2", "20");
         assertThat(query).isEqualTo(new FunctionTable.Query("checkout", null, FunctionTable.Column.ERRORS, true, 2, 20));
     }
 

@@ -126,7 +126,7 @@ class PageTests {
     @Test
     void shouldRefuseAnOverviewAddressItCannotReadWith400NamingTheParameter() throws Exception {
         for (String[] bad : new String[][] { { "sort", "colour" }, { "page", "0" }, { "page", "two" },
-                { "limit", "5000" } }) {
+                { "limit", "5000" }, { "limit", "abc" }, { "limit", "99999999999" }, { "dir", "sideways" } }) {
             String body = this.mvc.perform(get("/").param(bad[0], bad[1]).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())
                 .andReturn()

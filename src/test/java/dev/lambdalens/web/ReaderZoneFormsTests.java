@@ -95,7 +95,7 @@ class ReaderZoneFormsTests {
             .getResponse()
             .getContentAsString();
         assertThat(created).contains("\"timeZone\":\"Europe/Berlin\"");
-        for (String bad : new String[] { "Mars/Olympus_Mons", "+02:00", "CET-ish" }) {
+        for (String bad : new String[] { "Mars/Olympus_Mons", "+02:00", "Etc/GMT-2", "CET-ish" }) {
             String refused = this.mvc.perform(post("/api/v1/channels").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"zone-bad\", \"type\": \"WEBHOOK\", \"url\": \"http://127.0.0.1:9/hook\", "
                         + "\"timeZone\": \"" + bad + "\"}"))
