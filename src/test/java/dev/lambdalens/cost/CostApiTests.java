@@ -207,20 +207,48 @@ class CostApiTests {
         Instant monthStart = LocalDate.of(2026, 11, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = DemoDataConfiguration.NOW;
         Map<Long, double[]> days = new TreeMap<>(); // requests, x86 GB-s, arm64 GB-s, storage GB-s
+        // provisioned concurrency (the demo's search-api): the allocation at its price, and the day's share of
+        // compute that ran on it (its invocations over all) at its own rate instead of on demand, free tier aside
+        java.util.List<dev.lambdalens.inventory.ProvisionedAllocation> allocations = this.inventory
+            .provisionedAllocations(monthStart, now);
+        double provisioned = 0;
+        for (dev.lambdalens.inventory.ProvisionedAllocation a : allocations) {
+            for (long day = monthStart.getEpochSecond(); day < now.getEpochSecond(); day += 86_400) {
+                provisioned += a.gbSeconds(Instant.ofEpochSecond(day),
+                        Instant.ofEpochSecond(Math.min(day + 86_400, now.getEpochSecond()))) * 0.0000041667;
+            }
+        }
         for (FunctionSummary f : this.inventory.functions()) {
             Map<Long, Double> invocations = byDay(f, LambdaMetric.INVOCATIONS, monthStart, now);
             Map<Long, Double> duration = byDay(f, LambdaMetric.DURATION, monthStart, now);
+            Map<Long, Double> onProvisioned = new HashMap<>();
+            allocations.stream()
+                .filter((a) -> a.account().equals(f.account()) && a.region().equals(f.region())
+                        && a.function().equals(f.name()))
+                .map(dev.lambdalens.inventory.ProvisionedAllocation::qualifier)
+                .distinct()
+                .forEach((qualifier) -> this.queries
+                    .read(SeriesKey.ofQualified(f.account(), f.region(), f.name(), qualifier,
+                            LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM), monthStart, now, 60)
+                    .points()
+                    .forEach((p) -> onProvisioned.merge(Math.floorDiv(p.epochSecond(), 86_400), p.value(),
+                            Double::sum)));
             invocations.forEach((day, n) -> days.computeIfAbsent(day, (d) -> new double[4])[0] += n);
-            duration.forEach((day, ms) -> {
+            for (Map.Entry<Long, Double> entry : duration.entrySet()) {
+                long day = entry.getKey();
+                double ms = entry.getValue();
                 double[] totals = days.computeIfAbsent(day, (d) -> new double[4]);
+                double n = invocations.getOrDefault(day, 0.0);
+                double share = (n > 0) ? Math.min(1, onProvisioned.getOrDefault(day, 0.0) / n) : 0;
                 double gbs = ms / 1000 * f.memoryMb() / 1024;
-                totals[(f.architecture() == Architecture.ARM64) ? 2 : 1] += gbs;
+                totals[(f.architecture() == Architecture.ARM64) ? 2 : 1] += gbs * (1 - share);
+                provisioned += gbs * share * 0.0000097222;
                 totals[3] += ms / 1000 * Math.max(0, f.ephemeralStorageMb() - 512) / 1024;
-            });
+            }
         }
         double requestsSoFar = 0;
         double gbsSoFar = 0;
-        double total = 0;
+        double total = provisioned;
         for (double[] d : days.values()) {
             double gbs = d[1] + d[2];
             double billableRequests = Math.max(0, d[0] - Math.max(0, 1_000_000 - requestsSoFar));
