@@ -36,18 +36,7 @@ public class AlertBoard {
      */
     @Transactional(readOnly = true)
     public List<AlertSummary> firing() {
-        List<Alert> inAlarm = this.alerts.findByState(AlarmState.ALARM);
-        Map<Long, AlertRule> byId = this.rules.findAllById(inAlarm.stream().map(Alert::ruleId).distinct().toList())
-            .stream()
-            .collect(Collectors.toMap(AlertRule::id, Function.identity()));
-        java.time.Instant now = this.clock.instant();
-        Silences.InForce inForce = new Silences.InForce(this.silences.findByEndsAtAfterOrderByEndsAtAsc(now), now);
-        return inAlarm.stream()
-            .filter((alert) -> byId.containsKey(alert.ruleId()) && !byId.get(alert.ruleId()).deleted())
-            .map((alert) -> summary(alert, byId.get(alert.ruleId()),
-                    inForce.silencing(alert.ruleId(), alert.target()).isPresent()))
-            .sorted(Comparator.comparing(AlertSummary::severity).thenComparing(AlertSummary::stateSince))
-            .toList();
+        return summaries(this.alerts.findByState(AlarmState.ALARM));
     }
 
     /** The {@code shown} most important firing alerts, and how many fire in all. */
@@ -93,13 +82,20 @@ public class AlertBoard {
     /** One function's alerts (its rules not deleted): ALARM first, then by severity and age, as {@link #all()}. */
     @Transactional(readOnly = true)
     public List<AlertSummary> ofFunction(String account, String region, String function) {
-        List<Alert> of = this.alerts.findByAccountAndRegionAndFunctionName(account, region, function);
-        Map<Long, AlertRule> byId = this.rules.findAllById(of.stream().map(Alert::ruleId).distinct().toList())
+        return summaries(this.alerts.findByAccountAndRegionAndFunctionName(account, region, function));
+    }
+
+    /**
+     * Summaries of {@code alerts} whose rules are not deleted, each with its silence: ALARM first, then by severity
+     * and age. Reads only those alerts' rules and the silences in force.
+     */
+    private List<AlertSummary> summaries(List<Alert> alerts) {
+        Map<Long, AlertRule> byId = this.rules.findAllById(alerts.stream().map(Alert::ruleId).distinct().toList())
             .stream()
             .collect(Collectors.toMap(AlertRule::id, Function.identity()));
         java.time.Instant now = this.clock.instant();
         Silences.InForce inForce = new Silences.InForce(this.silences.findByEndsAtAfterOrderByEndsAtAsc(now), now);
-        return of.stream()
+        return alerts.stream()
             .filter((alert) -> byId.containsKey(alert.ruleId()) && !byId.get(alert.ruleId()).deleted())
             .map((alert) -> summary(alert, byId.get(alert.ruleId()),
                     inForce.silencing(alert.ruleId(), alert.target()).isPresent()))

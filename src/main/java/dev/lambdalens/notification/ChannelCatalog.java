@@ -96,6 +96,17 @@ class ChannelCatalog implements ChannelDirectory {
             .inZone(zone(request.timeZone()));
     }
 
+    /**
+     * The zones a channel's messages can write times in: UTC and every region id java.time knows (not the fixed
+     * offsets under Etc/ nor the SystemV ones), sorted. The form offers them and {@link #build} accepts only them.
+     */
+    static final java.util.List<String> TIME_ZONES = java.util.stream.Stream
+        .concat(java.util.stream.Stream.of("UTC"), java.time.ZoneId.getAvailableZoneIds()
+            .stream()
+            .filter((z) -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .sorted())
+        .toList();
+
     /** The zone a channel's messages write times in: an IANA id such as Europe/Berlin, none for UTC. */
     private static java.time.@org.jspecify.annotations.Nullable ZoneId zone(
             @org.jspecify.annotations.Nullable String timeZone) {
@@ -104,9 +115,7 @@ class ChannelCatalog implements ChannelDirectory {
         }
         String given = timeZone.trim();
         // region ids only: an offset such as +02:00 or Etc/GMT-2 does not follow summer time, which readers expect
-        boolean region = java.time.ZoneId.getAvailableZoneIds().contains(given) && given.contains("/")
-                && !given.startsWith("Etc/") && !given.startsWith("SystemV/");
-        if (!region && !"UTC".equals(given)) {
+        if (!TIME_ZONES.contains(given)) {
             throw new ChannelException("timeZone",
                     "must be a time zone such as Europe/Berlin or America/New_York, not " + given);
         }

@@ -31,14 +31,6 @@ class ChannelPagesController {
         this.channels = channels;
     }
 
-    /** The zones the form offers: every region id java.time knows, sorted, UTC first. */
-    private static final java.util.List<String> TIME_ZONES = java.util.stream.Stream
-        .concat(java.util.stream.Stream.of("UTC"), java.time.ZoneId.getAvailableZoneIds()
-            .stream()
-            .filter((z) -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-            .sorted())
-        .toList();
-
     @GetMapping("/channels")
     String channels(Model model) {
         model.addAttribute("channels", this.catalog.channels()
@@ -50,7 +42,7 @@ class ChannelPagesController {
         }
         model.addAttribute("types", ChannelType.values());
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("timeZones", TIME_ZONES);
+        model.addAttribute("timeZones", ChannelCatalog.TIME_ZONES);
         return "notification/channels";
     }
 

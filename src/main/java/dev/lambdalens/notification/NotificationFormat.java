@@ -73,7 +73,7 @@ interface NotificationFormat {
         List<Map<String, Object>> alerts = alerts(event);
         List<String> lines = new java.util.ArrayList<>(alerts.stream()
             .limit(LISTED)
-            .map(NotificationFormat::line)
+            .map((alert) -> line(alert, ReaderZone.UTC))
             .toList());
         if (alerts.size() > LISTED) {
             lines.add("and " + (alerts.size() - LISTED) + " more");
@@ -81,21 +81,11 @@ interface NotificationFormat {
         return lines;
     }
 
-    /** One alert: what, the change, and the values that decided it with their times (UTC). */
-    static String line(Map<String, Object> alert) {
-        return line(alert, ReaderZone.UTC);
-    }
-
     /** One alert: what, the change, and the values that decided it with their times in {@code zone}. */
     static String line(Map<String, Object> alert, ZoneId zone) {
         String values = values(alert, zone);
         return describe(alert) + ": " + alert.get("from") + " → " + alert.get("to")
                 + (values.isEmpty() ? "" : " (" + values + ")");
-    }
-
-    /** The decisive values, newest last, as {@code 12:35 7, 12:36 –} (UTC). */
-    static String values(Map<String, Object> alert) {
-        return values(alert, ReaderZone.UTC);
     }
 
     /** The decisive values, newest last, as {@code 12:35 7, 12:36 –}, their times in {@code zone}. */
