@@ -91,18 +91,22 @@ public record FunctionTriggers(String functionName, InvocationSetup setup, List<
             case DESTINATION -> destinations();
             case RECURSION -> invokedAsynchronously()
                     || this.mappings.stream().anyMatch((m) -> m.kind() == EventSourceKind.SQS);
-            case LOGS, PROVISIONED_CONCURRENCY, MAPPING_EVENT_COUNT -> false;
+            case LOGS, PROVISIONED_CONCURRENCY, MAPPING_EVENT_COUNT, EXECUTED_VERSION -> false;
         };
     }
 
     /**
      * The qualifiers a metric kept per alias, version or mapping has series for: the aliases and versions with
-     * provisioned concurrency, or the mappings that publish event counts; none for other availabilities.
+     * provisioned concurrency, the mappings that publish event counts, or each version a weighted alias runs
+     * ({@code alias:version}); none for other availabilities.
      */
     public List<String> qualifiers(MetricAvailability availability) {
         return switch (availability) {
             case PROVISIONED_CONCURRENCY -> provisioned().stream().map(ProvisionedConcurrency::qualifier).toList();
             case MAPPING_EVENT_COUNT -> eventCountMappings().stream().map(EventSourceMapping::uuid).toList();
+            case EXECUTED_VERSION -> weightedAliases().stream()
+                .flatMap((alias) -> rolloutVersions(alias).stream().map((version) -> alias.name() + ":" + version))
+                .toList();
             default -> List.of();
         };
     }
@@ -120,6 +124,34 @@ public record FunctionTriggers(String functionName, InvocationSetup setup, List<
             case RECURSION -> "asynchronous invocation or an SQS mapping";
             case PROVISIONED_CONCURRENCY -> "provisioned concurrency";
             case MAPPING_EVENT_COUNT -> "a mapping with event count metrics";
+            case EXECUTED_VERSION -> "an alias with weighted routing";
         };
+    }
+
+    /** The aliases that send part of their traffic to another version: a weighted rollout under way. */
+    public List<FunctionAlias> weightedAliases() {
+        return this.setup.aliases().stream().filter((a) -> !a.additionalVersionWeights().isEmpty()).toList();
+    }
+
+    /** The versions an alias runs, its own first, then the additional ones in version order. */
+    public static List<String> rolloutVersions(FunctionAlias alias) {
+        List<String> versions = new java.util.ArrayList<>();
+        versions.add(alias.version());
+        alias.additionalVersionWeights()
+            .keySet()
+            .stream()
+            .sorted(java.util.Comparator.comparingLong(FunctionTriggers::versionNumber))
+            .filter((v) -> !v.equals(alias.version()))
+            .forEach(versions::add);
+        return versions;
+    }
+
+    private static long versionNumber(String version) {
+        try {
+            return Long.parseLong(version);
+        }
+        catch (NumberFormatException ex) {
+            return Long.MAX_VALUE;
+        }
     }
 }

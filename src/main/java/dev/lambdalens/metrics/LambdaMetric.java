@@ -74,6 +74,15 @@ public enum LambdaMetric {
     /** Per mapping (SQS): messages deleted from the queue after processing. */
     DELETED_EVENT_COUNT("DeletedEventCount", MetricUnit.COUNT, MetricAvailability.MAPPING_EVENT_COUNT,
             Statistic.SUM),
+    /** Per version behind a weighted alias: the invocations that version ran ({@code Invocations} by version). */
+    VERSION_INVOCATIONS("VersionInvocations", "Invocations", MetricUnit.COUNT, Statistic.SUM),
+    /** Per version behind a weighted alias: the invocations of that version that failed. */
+    VERSION_ERRORS("VersionErrors", "Errors", MetricUnit.COUNT, Statistic.SUM),
+    /**
+     * Per version behind a weighted alias: how long that version's invocations ran; its Sum over
+     * {@link #VERSION_INVOCATIONS} is the exact average.
+     */
+    VERSION_DURATION("VersionDuration", "Duration", MetricUnit.MILLISECONDS, Statistic.P99, Statistic.SUM),
     /** From the logs: invocations whose REPORT line was read. */
     REPORTED_INVOCATIONS("ReportedInvocations", MetricUnit.COUNT, MetricScope.FUNCTION, Statistic.SUM),
     /** From the logs: invocations that ran an INIT phase (a report with an init duration). */
@@ -117,6 +126,9 @@ public enum LambdaMetric {
 
     private final String metricName;
 
+    /** The name CloudWatch publishes it under: the metric name, but for the series by version. */
+    private final String cloudWatchName;
+
     private final MetricUnit unit;
 
     private final MetricScope scope;
@@ -127,6 +139,7 @@ public enum LambdaMetric {
 
     LambdaMetric(String metricName, MetricUnit unit, MetricScope scope, Statistic... statistics) {
         this.metricName = metricName;
+        this.cloudWatchName = metricName;
         this.unit = unit;
         this.scope = scope;
         this.statistics = List.of(statistics);
@@ -137,10 +150,24 @@ public enum LambdaMetric {
     /** A per-function metric that exists only where the function's triggers or configuration say so. */
     LambdaMetric(String metricName, MetricUnit unit, MetricAvailability availability, Statistic... statistics) {
         this.metricName = metricName;
+        this.cloudWatchName = metricName;
         this.unit = unit;
         this.scope = MetricScope.FUNCTION;
         this.statistics = List.of(statistics);
         this.availability = availability;
+    }
+
+    /**
+     * A metric Lambda publishes per function and also per version an alias runs ({@code ExecutedVersion}): kept
+     * under a name of its own ({@code VersionInvocations}), so that its series never mix with the function's.
+     */
+    LambdaMetric(String metricName, String cloudWatchName, MetricUnit unit, Statistic... statistics) {
+        this.metricName = metricName;
+        this.cloudWatchName = cloudWatchName;
+        this.unit = unit;
+        this.scope = MetricScope.FUNCTION;
+        this.statistics = List.of(statistics);
+        this.availability = MetricAvailability.EXECUTED_VERSION;
     }
 
     /** Where the metric can exist, so that the collector asks only for series that can. */
@@ -158,7 +185,9 @@ public enum LambdaMetric {
 
     /**
      * The CloudWatch dimensions of one series of it: none at the account level; the function; for a series per alias
-     * or version the function and {@code Resource} ({@code function:qualifier}); for a mapping only its UUID.
+     * or version the function and {@code Resource} ({@code function:qualifier}); for a mapping only its UUID; for a
+     * version behind an alias ({@code function:alias:version}) the function, {@code Resource}
+     * ({@code function:alias}) and {@code ExecutedVersion}.
      */
     public java.util.Map<String, String> dimensions(@org.jspecify.annotations.Nullable String functionName) {
         if (functionName == null) {
@@ -169,6 +198,11 @@ public enum LambdaMetric {
             case PROVISIONED_CONCURRENCY -> java.util.Map.of("FunctionName", functionName.substring(0, colon),
                     "Resource", functionName);
             case MAPPING_EVENT_COUNT -> java.util.Map.of("EventSourceMappingUUID", functionName.substring(colon + 1));
+            case EXECUTED_VERSION -> {
+                int last = functionName.lastIndexOf(':');
+                yield java.util.Map.of("FunctionName", functionName.substring(0, colon), "Resource",
+                        functionName.substring(0, last), "ExecutedVersion", functionName.substring(last + 1));
+            }
             default -> java.util.Map.of(functionDimension(), functionName);
         };
     }
@@ -199,9 +233,17 @@ public enum LambdaMetric {
         return insights() ? "function_name" : "FunctionName";
     }
 
-    /** The CloudWatch metric name. */
+    /**
+     * The name LambdaLens keeps it under, in the store, the API and rules: the CloudWatch name, but for the series by
+     * version ({@code VersionInvocations}), which CloudWatch names as the function's ({@link #cloudWatchName()}).
+     */
     public String metricName() {
         return this.metricName;
+    }
+
+    /** The name CloudWatch publishes it under ({@code Invocations} for {@link #VERSION_INVOCATIONS} too). */
+    public String cloudWatchName() {
+        return this.cloudWatchName;
     }
 
     public MetricUnit unit() {
@@ -217,8 +259,18 @@ public enum LambdaMetric {
         return this.statistics;
     }
 
-    /** The metric CloudWatch names so (case-sensitive, as CloudWatch is). */
+    /** The metric LambdaLens names so (case-sensitive, as CloudWatch is). */
     public static Optional<LambdaMetric> fromMetricName(String name) {
         return Arrays.stream(values()).filter((m) -> m.metricName.equals(name)).findFirst();
+    }
+
+    /**
+     * The series by version of what CloudWatch names so: {@code Invocations} published with an
+     * {@code ExecutedVersion} dimension is {@link #VERSION_INVOCATIONS}; empty for a metric not kept by version.
+     */
+    public static Optional<LambdaMetric> byExecutedVersion(String cloudWatchName) {
+        return Arrays.stream(values())
+            .filter((m) -> m.availability == MetricAvailability.EXECUTED_VERSION && m.cloudWatchName.equals(cloudWatchName))
+            .findFirst();
     }
 }

@@ -26,14 +26,19 @@ public enum MetricAvailability {
     PROVISIONED_CONCURRENCY,
     /** Each event source mapping with {@code EventCount} metrics on ({@code EventSourceMappingUUID} dimension). */
     MAPPING_EVENT_COUNT,
+    /**
+     * Each version an alias with weighted routing sends traffic to, during a rollout ({@code Resource} and
+     * {@code ExecutedVersion} dimensions, qualifier {@code alias:version}).
+     */
+    EXECUTED_VERSION,
     /** Read from the function's logs by LambdaLens, never asked of CloudWatch. */
     LOGS;
 
     /**
-     * Whether its series are per alias or version, or per event source mapping, rather than per function: their
-     * series keys carry a qualifier.
+     * Whether its series are per alias or version, per event source mapping, or per version behind an alias,
+     * rather than per function: their series keys carry a qualifier.
      */
     public boolean qualified() {
-        return this == PROVISIONED_CONCURRENCY || this == MAPPING_EVENT_COUNT;
+        return this == PROVISIONED_CONCURRENCY || this == MAPPING_EVENT_COUNT || this == EXECUTED_VERSION;
     }
 }

@@ -68,10 +68,13 @@ class FunctionPageController {
 
     private final TriggerPanel triggers;
 
+    private final RolloutPanel rollouts;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
             CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights,
-            CollectorStatus collector, FunctionChanges changes, TriggerPanel triggers) {
+            CollectorStatus collector, FunctionChanges changes, TriggerPanel triggers, RolloutPanel rollouts) {
         this.changes = changes;
+        this.rollouts = rollouts;
         this.triggers = triggers;
         this.alerts = alerts;
         this.insights = insights;
@@ -114,6 +117,7 @@ class FunctionPageController {
             .map((c) -> c.fetchedEvery(fetchedEvery).markedAt(changes.marks()))
             .toList()));
         model.addAttribute("triggers", this.triggers.of(function, from, to, fetchedEvery));
+        model.addAttribute("rollouts", this.rollouts.of(function, from, to, fetchedEvery));
         model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
                 function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));

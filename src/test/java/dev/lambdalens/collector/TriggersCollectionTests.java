@@ -235,6 +235,15 @@ class TriggersCollectionTests {
             stub.put(HOME, R, "api:live", "ProvisionedConcurrencySpilloverInvocations", "Sum", t, minute);
             stub.put(HOME, R, "uuid-kinesis", "PolledEventCount", "Sum", t, 500);
             stub.put(HOME, R, "uuid-kinesis", "DroppedEventCount", "Sum", t, 4);
+            // the alias live runs version 2 and sends a tenth to version 1: CloudWatch publishes both by version
+            stub.put(HOME, R, "api:live:2", "Invocations", "Sum", t, 90);
+            stub.put(HOME, R, "api:live:1", "Invocations", "Sum", t, 10);
+            stub.put(HOME, R, "api:live:2", "Errors", "Sum", t, 1);
+            stub.put(HOME, R, "api:live:1", "Errors", "Sum", t, (minute > 25) ? 3 : 0);
+            stub.put(HOME, R, "api:live:2", "Duration", "Sum", t, 90 * 120.25);
+            stub.put(HOME, R, "api:live:1", "Duration", "Sum", t, 10 * 180.5);
+            stub.put(HOME, R, "api:live:2", "Duration", "p99", t, 410.75);
+            stub.put(HOME, R, "api:live:1", "Duration", "p99", t, 612.5 + minute);
             // what cannot exist is never asked for: a stream metric of a function without a stream
             stub.put(HOME, R, "plain", "IteratorAge", "Maximum", t, 99);
         }
@@ -256,8 +265,13 @@ class TriggersCollectionTests {
         assertThat(asked).filteredOn((q) -> q.startsWith("Provisioned")).hasSize(4).allMatch((q) -> q.endsWith("/api:live"));
         assertThat(asked).filteredOn((q) -> q.contains("EventCount/")).hasSize(6)
             .allMatch((q) -> q.endsWith("/uuid-kinesis"));
+        // by version, only for the alias that routes to two: Invocations, Errors, Duration Sum and p99 of each
+        assertThat(asked).filteredOn((q) -> q.contains("/api:live:"))
+            .containsExactlyInAnyOrder("Invocations/api:live:1", "Invocations/api:live:2", "Errors/api:live:1",
+                    "Errors/api:live:2", "Duration/api:live:1", "Duration/api:live:1", "Duration/api:live:2",
+                    "Duration/api:live:2");
         // each function's every-day metrics (Invocations, Errors, Throttles, Duration x4, ConcurrentExecutions) = 8
-        int optional = 1 + 1 + 4 + 2 + 2 + 4 + 6;
+        int optional = 1 + 1 + 4 + 2 + 2 + 4 + 6 + 8;
         assertThat(asked.stream().filter((q) -> !q.endsWith("/")).count()).isEqualTo(6 * 8 + optional);
 
         Instant from = Instant.ofEpochSecond(first);
@@ -274,10 +288,34 @@ class TriggersCollectionTests {
                 .containsExactlyElementsOf(expected);
             compared += expected.size();
         }
-        assertThat(compared).isEqualTo(12 * 50);
+        assertThat(compared).isEqualTo(20 * 50);
+        assertThat(this.queries.read(SeriesKey.ofQualified(HOME, R, "api", "live:1", LambdaMetric.VERSION_ERRORS,
+                Statistic.SUM), from, to, 60).points()).extracting(Point::value).contains(0.0, 3.0);
         assertThat(this.queries.read(SeriesKey.ofQualified(HOME, R, "api", "live",
                 LambdaMetric.PROVISIONED_CONCURRENCY_UTILIZATION, Statistic.MAXIMUM), from, to, 60).points())
             .first().isEqualTo(new Point(first, 0.25));
+    }
+
+    @Test
+    void shouldAskForMetricsByVersionOnlyWhileAnAliasRoutesToMoreThanOneVersion() {
+        this.trigger.runCycle();
+        stub.resetCounters();
+        this.clock.advance(Duration.ofMinutes(1));
+        this.trigger.runCycle();
+        assertThat(stub.metricsAsked()).filteredOn((q) -> q.contains(":live:")).hasSize(8);
+
+        // the rollout ends: the alias points at version 2 alone, and the function changed with it
+        stub.clearAliases(HOME, R, "api");
+        stub.alias(HOME, R, "api", "live", "2", null, 0);
+        stub.addFunction(HOME, R, "api", 1024);
+        this.clock.advance(Duration.ofMinutes(20));
+        this.trigger.runCycle();
+        assertThat(this.inventory.triggers(HOME, R, "api").weightedAliases()).isEmpty();
+        stub.resetCounters();
+        this.clock.advance(Duration.ofMinutes(1));
+        this.trigger.runCycle();
+        assertThat(stub.metricsAsked()).filteredOn((q) -> q.contains(":live")).hasSize(4)
+            .allMatch((q) -> q.startsWith("Provisioned"));
     }
 
     private static int detailCalls(String operation) {

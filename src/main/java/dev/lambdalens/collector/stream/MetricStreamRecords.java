@@ -32,6 +32,9 @@ final class MetricStreamRecords {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
+    /** A published version, as an alias runs it ({@code ExecutedVersion}). */
+    private static final Pattern VERSION = Pattern.compile("\\d{1,10}");
+
     private MetricStreamRecords() {
     }
 
@@ -112,12 +115,15 @@ final class MetricStreamRecords {
         if (timestamp == null || !timestamp.isNumber() || value == null || !value.isObject()) {
             throw new MalformedDeliveryException(where + ": needs a numeric timestamp and a value object");
         }
-        Optional<LambdaMetric> known = LambdaMetric.fromMetricName(name).filter((m) -> m.namespace().equals(namespace));
+        JsonNode dimensions = update.path("dimensions");
+        Optional<LambdaMetric> known = (dimensions.has("ExecutedVersion")
+                ? LambdaMetric.byExecutedVersion(name)
+                : LambdaMetric.fromMetricName(name).filter((m) -> m.cloudWatchName().equals(name)))
+            .filter((m) -> m.namespace().equals(namespace));
         if (known.isEmpty()) {
             return false;
         }
         LambdaMetric metric = known.get();
-        JsonNode dimensions = update.path("dimensions");
         String function;
         if (dimensions.isEmpty()) {
             if (!metric.scope().perAccount()) {
@@ -143,9 +149,16 @@ final class MetricStreamRecords {
             }
             function = owner + ":" + uuid;
         }
+        else if (metric.availability() == MetricAvailability.EXECUTED_VERSION && dimensions.size() == 3
+                && dimensions.has("FunctionName") && dimensions.has("Resource")
+                && dimensions.get("Resource").asString().startsWith(dimensions.get("FunctionName").asString() + ":")
+                && VERSION.matcher(dimensions.get("ExecutedVersion").asString()).matches()) {
+            // function:alias:version, whether or not discovery has seen the alias weighted yet: a rollout's first
+            // minutes are kept
+            function = dimensions.get("Resource").asString() + ":" + dimensions.get("ExecutedVersion").asString();
+        }
         else {
-            // per version or alias of a metric kept per function (ExecutedVersion, Resource): LambdaLens stores the
-            // function as a whole
+            // per alias of a metric kept per function (Resource alone): LambdaLens stores the function as a whole
             return false;
         }
         long minute = Math.floorDiv(timestamp.asLong(), 60_000) * 60;

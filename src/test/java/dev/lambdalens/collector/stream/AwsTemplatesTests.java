@@ -118,7 +118,7 @@ class AwsTemplatesTests {
         Set<String> percentiles = new TreeSet<>();
         for (LambdaMetric metric : LambdaMetric.values()) {
             if (!metric.fromLogs() && metric.statistics().contains(Statistic.P99)) {
-                percentiles.add(metric.metricName());
+                percentiles.add(metric.cloudWatchName());
             }
         }
         assertThat(withP99).isEqualTo(percentiles);

@@ -96,6 +96,53 @@ class TriggerMetricStreamsTests {
                 LambdaMetric.POLLED_EVENT_COUNT, Statistic.SUM))).isFalse();
     }
 
+    @Test
+    void shouldStoreMetricsByExecutedVersionApartFromTheFunctionsOwn() throws Exception {
+        String orders = "{\"FunctionName\":\"orders\"}";
+        String canary = "{\"FunctionName\":\"orders\",\"Resource\":\"orders:prod\",\"ExecutedVersion\":\"8\"}";
+        String stable = "{\"FunctionName\":\"orders\",\"Resource\":\"orders:prod\",\"ExecutedVersion\":\"7\"}";
+        String body = delivery("req-v", MINUTE + 180_000, record(
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Invocations", orders, MINUTE,
+                        "{\"max\":1,\"min\":1,\"sum\":100,\"count\":100}"),
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Invocations", stable, MINUTE,
+                        "{\"max\":1,\"min\":1,\"sum\":90,\"count\":90}"),
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Invocations", canary, MINUTE,
+                        "{\"max\":1,\"min\":1,\"sum\":10,\"count\":10}"),
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Errors", canary, MINUTE,
+                        "{\"max\":1,\"min\":0,\"sum\":3,\"count\":10}"),
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Duration", canary, MINUTE,
+                        "{\"max\":950.5,\"min\":20.25,\"sum\":2405.5,\"count\":10,\"p99\":941.75}"),
+                // Throttles happen before any version runs: nothing is kept by version for them
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Throttles", canary, MINUTE,
+                        "{\"max\":0,\"min\":0,\"sum\":0,\"count\":1}"),
+                // a version that is not a published version's number is not one
+                update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Invocations",
+                        "{\"FunctionName\":\"orders\",\"Resource\":\"orders:prod\",\"ExecutedVersion\":\"x:1\"}",
+                        MINUTE, "{\"max\":1,\"min\":1,\"sum\":5,\"count\":5}")));
+        this.mvc.perform(post(FirehoseEndpoint.PATH).header("X-Amz-Firehose-Access-Key", KEY)
+            .header("X-Amz-Firehose-Request-Id", "req-v")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body)).andExpect(status().isOk());
+
+        assertThat(value(SeriesKey.ofFunction(ACCOUNT, "eu-west-1", "orders", LambdaMetric.INVOCATIONS,
+                Statistic.SUM))).isEqualTo(100);
+        assertThat(value(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:7",
+                LambdaMetric.VERSION_INVOCATIONS, Statistic.SUM))).isEqualTo(90);
+        assertThat(value(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:8",
+                LambdaMetric.VERSION_INVOCATIONS, Statistic.SUM))).isEqualTo(10);
+        assertThat(value(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:8",
+                LambdaMetric.VERSION_ERRORS, Statistic.SUM))).isEqualTo(3);
+        assertThat(value(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:8",
+                LambdaMetric.VERSION_DURATION, Statistic.SUM))).isEqualTo(2405.5);
+        assertThat(value(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:8",
+                LambdaMetric.VERSION_DURATION, Statistic.P99))).isEqualTo(941.75);
+        // the function's own Throttles are not touched by the per-version update
+        assertThat(this.queries.exists(SeriesKey.ofFunction(ACCOUNT, "eu-west-1", "orders", LambdaMetric.THROTTLES,
+                Statistic.SUM))).isFalse();
+        assertThat(this.queries.exists(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:x:1",
+                LambdaMetric.VERSION_INVOCATIONS, Statistic.SUM))).isFalse();
+    }
+
     private double value(SeriesKey key) {
         Instant at = Instant.ofEpochMilli(MINUTE);
         List<Point> points = this.queries.read(key, at, at.plusSeconds(60), 60).points();

@@ -150,7 +150,7 @@ final class GetMetricDataFetcher {
             .id(id)
             .returnData(true)
             .metricStat((stat) -> stat.metric((metric) -> metric.namespace(key.metric().namespace())
-                .metricName(key.metric().metricName())
+                .metricName(key.metric().cloudWatchName())
                 .dimensions(dimensions)).period(PERIOD_SECONDS).stat(key.statistic().wireName()))
             .build();
     }

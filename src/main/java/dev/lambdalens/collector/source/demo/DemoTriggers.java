@@ -15,8 +15,8 @@ import dev.lambdalens.inventory.PublishedVersion;
 
 /**
  * What invokes the demo's functions and where their events go, as discovery reports it: a Kinesis consumer, an SQS
- * consumer, an S3-triggered asynchronous function and an API with provisioned concurrency; the others are invoked
- * directly. {@link TriggerSimulation} makes their metrics.
+ * consumer, an S3-triggered asynchronous function, an API with provisioned concurrency and one rolling a new version
+ * out behind a weighted alias; the others are invoked directly. {@link TriggerSimulation} makes their metrics.
  */
 final class DemoTriggers {
 
@@ -37,10 +37,23 @@ final class DemoTriggers {
 
     static final int SEARCH_PROVISIONED = 40;
 
+    /** checkout-api's alias, rolling its version 42 out to a tenth of the traffic while 41 serves the rest. */
+    static final String CHECKOUT = "checkout-api";
+
+    static final String CHECKOUT_ALIAS = "prod";
+
+    static final String CHECKOUT_STABLE = "41";
+
+    static final String CHECKOUT_CANARY = "42";
+
+    static final double CHECKOUT_CANARY_WEIGHT = 0.1;
+
     /** upload-scanner's events are dropped once they are half an hour old. */
     static final int UPLOADS_MAXIMUM_EVENT_AGE_SECONDS = 1_800;
 
     private static final Instant CONFIGURED = Instant.parse("2026-10-05T09:12:00Z");
+
+    private static final Instant CANARY_PUBLISHED = Instant.parse("2026-11-26T15:40:00Z");
 
     private DemoTriggers() {
     }
@@ -75,6 +88,12 @@ final class DemoTriggers {
                             new PublishedVersion("7", null, function.memoryMb(), CONFIGURED)),
                     List.of(new ProvisionedConcurrency(SEARCH_ALIAS, SEARCH_PROVISIONED, SEARCH_PROVISIONED, "READY",
                             CONFIGURED)));
+            case CHECKOUT -> new InvocationSetup(null, null, Set.of(),
+                    List.of(new FunctionAlias(CHECKOUT_ALIAS, CHECKOUT_STABLE,
+                            Map.of(CHECKOUT_CANARY, CHECKOUT_CANARY_WEIGHT))),
+                    List.of(new PublishedVersion(CHECKOUT_STABLE, null, function.memoryMb(), CONFIGURED),
+                            new PublishedVersion(CHECKOUT_CANARY, null, function.memoryMb(), CANARY_PUBLISHED)),
+                    List.of());
             default -> InvocationSetup.NONE;
         };
     }

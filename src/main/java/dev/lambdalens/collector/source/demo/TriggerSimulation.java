@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * agree with them (dropped never above received, spillover never above invocations). Every six hours the Kinesis
  * consumer falls behind for two hours and catches up, and the S3-triggered function's events age until Lambda drops
  * them; the SQS consumer fails and drops some messages all the time; search-api spills over its provisioned
- * concurrency at its daily peak.
+ * concurrency at its daily peak; checkout-api's canary version fails and runs slower than the stable one.
  */
 final class TriggerSimulation {
 
@@ -43,6 +43,11 @@ final class TriggerSimulation {
 
     static final double REFUNDS_DROPPED_OF_FAILED = 0.25;
 
+    /** checkout-api's canary: the share of the function's errors it makes, and how much slower it runs. */
+    static final double CANARY_SHARE_OF_ERRORS = 0.3;
+
+    static final double CANARY_SLOWER = 1.25;
+
     private TriggerSimulation() {
     }
 
@@ -69,6 +74,7 @@ final class TriggerSimulation {
             case DemoTriggers.REFUNDS -> refunds(key, minute, qualifier);
             case DemoTriggers.UPLOADS -> uploads(key, minute, minuteEpoch, random);
             case DemoTriggers.SEARCH -> DemoTriggers.SEARCH_ALIAS.equals(qualifier) ? provisioned(key, minute) : null;
+            case DemoTriggers.CHECKOUT -> rollout(key, minute, qualifier);
             default -> null;
         };
     }
@@ -141,6 +147,39 @@ final class TriggerSimulation {
             case PROVISIONED_CONCURRENCY_UTILIZATION -> Math.round(inUse * 1000.0 / allocated) / 1000.0;
             case PROVISIONED_CONCURRENCY_INVOCATIONS -> (double) (minute.invocations() - spillover);
             case PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS -> (double) spillover;
+            default -> null;
+        };
+    }
+
+    /**
+     * checkout-api's versions behind its weighted alias: the canary runs its tenth of the invocations, with three
+     * tenths of the errors and slower, the stable version the rest, so that both add up to the function's minute.
+     */
+    private static @Nullable Double rollout(SeriesKey key, FunctionMinute minute, @Nullable String qualifier) {
+        String prefix = DemoTriggers.CHECKOUT_ALIAS + ":";
+        if (qualifier == null || !qualifier.startsWith(prefix)) {
+            return null;
+        }
+        boolean canary = qualifier.equals(prefix + DemoTriggers.CHECKOUT_CANARY);
+        if (!canary && !qualifier.equals(prefix + DemoTriggers.CHECKOUT_STABLE)) {
+            return null;
+        }
+        long canaryInvocations = Math.round(minute.invocations() * DemoTriggers.CHECKOUT_CANARY_WEIGHT);
+        long canaryErrors = Math.min(canaryInvocations, Math.round(minute.errors() * CANARY_SHARE_OF_ERRORS));
+        long invocations = canary ? canaryInvocations : minute.invocations() - canaryInvocations;
+        if (invocations == 0) {
+            return null; // a version that ran nothing that minute has no datapoint
+        }
+        double canarySum = minute.durationAverage() * CANARY_SLOWER * canaryInvocations;
+        double sum = canary ? canarySum : Math.max(invocations, minute.durationSum() - canarySum);
+        return switch (key.metric()) {
+            case VERSION_INVOCATIONS -> (double) invocations;
+            case VERSION_ERRORS -> (double) (canary ? canaryErrors : minute.errors() - canaryErrors);
+            case VERSION_DURATION -> switch (key.statistic()) {
+                case SUM -> Math.round(sum * 100) / 100.0;
+                case P99 -> Math.round(minute.durationP99() * (canary ? CANARY_SLOWER : 1) * 100) / 100.0;
+                default -> null;
+            };
             default -> null;
         };
     }

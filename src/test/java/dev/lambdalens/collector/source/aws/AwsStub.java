@@ -271,13 +271,19 @@ final class AwsStub implements AutoCloseable {
             String function = "";
             String metricName = metric.get("MetricName").asString();
             // as CloudWatch does, answer only for the namespace and dimension the metric is published under
-            java.util.Optional<LambdaMetric> known = LambdaMetric.fromMetricName(metricName);
             Map<String, String> dimensions = new TreeMap<>();
             for (JsonNode dimension : metric.path("Dimensions")) {
                 dimensions.put(dimension.get("Name").asString(), dimension.get("Value").asString());
             }
-            // the series name: the Resource (function:qualifier), a mapping's UUID, or the function
-            String qualified = dimensions.containsKey("Resource") ? dimensions.get("Resource")
+            // Invocations, Errors and Duration by ExecutedVersion are LambdaLens' Version* metrics
+            java.util.Optional<LambdaMetric> known = dimensions.containsKey("ExecutedVersion")
+                    ? LambdaMetric.byExecutedVersion(metricName)
+                    : LambdaMetric.fromMetricName(metricName).filter((m) -> m.cloudWatchName().equals(metricName));
+            // the series name: the Resource (function:qualifier) and the executed version, a mapping's UUID, or the
+            // function
+            String qualified = dimensions.containsKey("ExecutedVersion")
+                    ? dimensions.get("Resource") + ":" + dimensions.get("ExecutedVersion")
+                    : dimensions.containsKey("Resource") ? dimensions.get("Resource")
                     : dimensions.containsKey("EventSourceMappingUUID") ? "esm:" + dimensions.get("EventSourceMappingUUID")
                     : dimensions.values().stream().findFirst().orElse(null);
             function = (qualified == null) ? "" : qualified.startsWith("esm:") ? qualified.substring(4) : qualified;

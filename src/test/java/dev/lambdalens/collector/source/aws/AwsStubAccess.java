@@ -155,6 +155,11 @@ public final class AwsStubAccess implements AutoCloseable {
                 (k) -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(alias);
     }
 
+    /** Removes every alias of the function, as deleting them (or before one is defined again) would. */
+    public void clearAliases(String account, String region, String function) {
+        this.stub.aliases.remove(account + "/" + region + "/" + function);
+    }
+
     /** A published version; {@code lastModified} as Lambda writes it ({@code 2026-11-02T09:15:00.000+0000}). */
     public void version(String account, String region, String function, String version, int memoryMb,
             String codeSha256, String lastModified) {
@@ -287,7 +292,7 @@ public final class AwsStubAccess implements AutoCloseable {
                 : (key.metric().availability() == dev.lambdalens.metrics.MetricAvailability.MAPPING_EVENT_COUNT)
                         ? key.qualifier() : key.functionName();
         return this.stub.datapoints
-            .getOrDefault(AwsStub.seriesKey(key.account(), key.region(), function, key.metric().metricName(),
+            .getOrDefault(AwsStub.seriesKey(key.account(), key.region(), function, key.metric().cloudWatchName(),
                     key.statistic().wireName()), new TreeMap<>())
             .subMap(from.getEpochSecond(), to.getEpochSecond());
     }
