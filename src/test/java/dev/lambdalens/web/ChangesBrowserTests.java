@@ -116,6 +116,35 @@ class ChangesBrowserTests {
         assertThat((List<?>) browser.executeAsyncScript(AXE_RUN)).as("axe-core findings").isEmpty();
     }
 
+    @Test
+    void shouldDrawEachVersionOfTheRolloutOnItsCharts() {
+        chromium.open(this.port, "/functions/us-east-1/checkout-api");
+        chromium.waitUpTo(Duration.ofSeconds(20)).until((d) -> d.findElements(
+                By.cssSelector("#function-rollouts [data-chart]"))
+            .stream()
+            .allMatch((chart) -> chart.getAttribute("data-drawn") != null));
+        WebElement rollouts = browser.findElement(By.id("function-rollouts"));
+        List<WebElement> charts = rollouts.findElements(By.cssSelector("[data-chart]"));
+        assertThat(charts).hasSize(3);
+        for (WebElement chart : charts) {
+            assertThat(chart.getAttribute("data-drawn")).isEqualTo("true");
+            // a line per version, each with its minutes
+            Object points = ((JavascriptExecutor) browser).executeScript(
+                    "const u = arguments[0].uplot; return [1, 2].map(i => u.data[i].filter(v => v != null).length);",
+                    chart);
+            assertThat((List<?>) points).hasSize(2).allMatch((n) -> ((Number) n).longValue() > 60);
+        }
+        assertThat(rollouts.findElement(By.cssSelector("table.rollout")).getText()).contains("41 (alias version)",
+                "90%", "10%", "Highest 1-minute p99");
+        assertThat(rollouts.findElement(By.cssSelector(".rollout-verdicts")).getText())
+            .startsWith("version 42 against 41: error rate");
+        chromium.assertNoJavaScriptErrors();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        browser.executeScript(axe());
+        assertThat((List<?>) browser.executeAsyncScript(AXE_RUN.replace("function-changes", "function-rollouts")))
+            .as("axe-core findings").isEmpty();
+    }
+
     private static String axe() {
         try (InputStream in = ChangesBrowserTests.class
             .getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
