@@ -55,7 +55,9 @@ class RegionDiscovery {
     @Nullable String discover(SourceRegion region, boolean fullRefresh) {
         Instant now = this.clock.instant();
         KnownInventory known = KnownInventory.of(this.inventory.activeFunctions(region.account(), region.region()),
-                fullRefresh, this.unread.getOrDefault(region, Set.of()));
+                fullRefresh, this.unread.getOrDefault(region, Set.of()), this.inventory.triggers(region.account(),
+                        region.region()).entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                                (e) -> e.getValue().setup())));
         Discovery discovery = this.source.discover(region, known);
         this.unread.put(region, Set.copyOf(discovery.problems().keySet()));
         this.metrics.sourceCalled(region, "discover", 0);

@@ -28,4 +28,10 @@ public record InvocationSetup(@Nullable AsyncInvocation asyncInvocation, @Nullab
         versions = List.copyOf(versions);
         provisioned = List.copyOf(provisioned);
     }
+
+    /** The same setup with its aliases as read now. */
+    public InvocationSetup withAliases(List<FunctionAlias> read) {
+        return new InvocationSetup(this.asyncInvocation, this.deadLetterTarget, this.asyncSources, read,
+                this.versions, this.provisioned);
+    }
 }

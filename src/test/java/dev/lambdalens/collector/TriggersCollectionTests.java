@@ -304,18 +304,41 @@ class TriggersCollectionTests {
         this.trigger.runCycle();
         assertThat(stub.metricsAsked()).filteredOn((q) -> q.contains(":live:")).hasSize(8);
 
-        // the rollout ends: the alias points at version 2 alone, and the function changed with it
+        // the rollout ends: the alias points at version 2 alone; the function itself does not change, so only its
+        // aliases are read again, at the next discovery
         stub.clearAliases(HOME, R, "api");
         stub.alias(HOME, R, "api", "live", "2", null, 0);
-        stub.addFunction(HOME, R, "api", 1024);
+        int aliasCalls = detailCalls("aliases");
         this.clock.advance(Duration.ofMinutes(20));
         this.trigger.runCycle();
+        assertThat(detailCalls("aliases") - aliasCalls).as("ListAliases for the one function with aliases").isOne();
+        assertThat(detailCalls("policy")).as("no other detail read again").isEqualTo(6);
         assertThat(this.inventory.triggers(HOME, R, "api").weightedAliases()).isEmpty();
+        assertThat(this.inventory.triggers(HOME, R, "api").provisioned()).as("the rest of the setup kept").hasSize(1);
         stub.resetCounters();
         this.clock.advance(Duration.ofMinutes(1));
         this.trigger.runCycle();
         assertThat(stub.metricsAsked()).filteredOn((q) -> q.contains(":live")).hasSize(4)
             .allMatch((q) -> q.startsWith("Provisioned"));
+
+        // the next rollout: a fifth of the traffic to version 3, seen the same way
+        stub.clearAliases(HOME, R, "api");
+        stub.alias(HOME, R, "api", "live", "2", "3", 0.2);
+        this.clock.advance(Duration.ofMinutes(20));
+        this.trigger.runCycle();
+        assertThat(this.inventory.triggers(HOME, R, "api").setup().aliases())
+            .containsExactly(new FunctionAlias("live", "2", Map.of("3", 0.2)));
+        stub.resetCounters();
+        this.clock.advance(Duration.ofMinutes(1));
+        this.trigger.runCycle();
+        assertThat(stub.metricsAsked()).filteredOn((q) -> q.contains(":live:")).hasSize(8)
+            .allMatch((q) -> q.endsWith(":live:2") || q.endsWith(":live:3"));
+
+        // a role that may no longer list aliases keeps the rollout known
+        stub.refuse("aliases");
+        this.clock.advance(Duration.ofMinutes(20));
+        this.trigger.runCycle();
+        assertThat(this.inventory.triggers(HOME, R, "api").weightedAliases()).hasSize(1);
     }
 
     private static int detailCalls(String operation) {

@@ -97,7 +97,7 @@ final class LambdaInventoryReader implements AutoCloseable {
             DiscoveredFunction reused = (before != null) ? toDiscovered(account, region, configuration,
                     before.reservedConcurrency(), before.tags()) : null;
             if (reused != null && !known.askAgain(configuration.functionName()) && sameAsKnown(reused, before)) {
-                functions.add(reused);
+                functions.add(aliasesAgain(lambda, account, region, reused, known));
             }
             else {
                 toAsk.add(configuration);
@@ -217,6 +217,32 @@ final class LambdaInventoryReader implements AutoCloseable {
         catch (SdkException ex) {
             problems.put(configuration.functionName(), "invocation setup: " + describe(ex));
             return null;
+        }
+    }
+
+    /**
+     * A function not asked for its details, with its aliases read again when it has any: a weighted rollout moves an
+     * alias' routing without changing the function, and the metrics by version are fetched only while it lasts. One
+     * ListAliases call per function with aliases; the setup is replaced only when they changed, and kept as known when
+     * the call fails or is refused (logged once).
+     */
+    private DiscoveredFunction aliasesAgain(LambdaClient lambda, AwsAccount account, String region,
+            DiscoveredFunction reused, KnownInventory known) {
+        InvocationSetup setup = known.aliased().get(reused.name());
+        if (setup == null) {
+            return reused;
+        }
+        try {
+            List<dev.lambdalens.inventory.FunctionAlias> aliases = triggers(account, region).aliases(lambda,
+                    reused.name());
+            return aliases.equals(setup.aliases()) ? reused : reused.withSetup(setup.withAliases(aliases));
+        }
+        catch (SdkException ex) {
+            if (this.refusedLogged.add(account.id() + "/" + region + "/ListAliases")) {
+                logger.warn("ListAliases failed for {}/{} ({}): the aliases known stay until the function changes",
+                        account.id(), region, describe(ex));
+            }
+            return reused;
         }
     }
 

@@ -179,7 +179,8 @@ final class LambdaTriggerReader {
         return services;
     }
 
-    private List<FunctionAlias> aliases(LambdaClient lambda, String name) {
+    /** The function's aliases and their routing; a refused or failed call fails it. */
+    List<FunctionAlias> aliases(LambdaClient lambda, String name) {
         List<FunctionAlias> aliases = new ArrayList<>();
         String marker = null;
         do {
