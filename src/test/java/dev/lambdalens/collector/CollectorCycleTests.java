@@ -143,13 +143,14 @@ class CollectorCycleTests {
     void shouldBatchTheInitialBackfillWithinGetMetricDataLimits() {
         this.trigger.runCycle();
         // us-east-1: 6 account series, 11 functions x 8 series, the 2 Lambda Insights series of the 3 functions with
-        // the extension, and 13 their triggers make exist (clickstream-consumer's IteratorAge and, for its mapping's
+        // the extension, 13 their triggers make exist (clickstream-consumer's IteratorAge and, for its mapping's
         // failure destination, DestinationDeliveryFailures; refund-worker's RecursiveInvocationsDropped and its
-        // mapping's 6 event counts; the 4 provisioned concurrency series of search-api:live), x 120 minutes: one call
+        // mapping's 6 event counts; the 4 provisioned concurrency series of search-api:live), and the 8 series by
+        // version of checkout-api's weighted alias prod (4 for each of versions 41 and 42), x 120 minutes: one call
         // per group and region
         assertThat(this.source.fetchCalls()).isEqualTo(4);
         assertThat(this.meters.counter("lambdalens.collector.source.series.requested", "account", ACCOUNT, "region",
-                "us-east-1", "operation", "fetch").count()).isEqualTo(113);
+                "us-east-1", "operation", "fetch").count()).isEqualTo(121);
         assertThat(this.meters.counter("lambdalens.collector.samples.written", "account", ACCOUNT, "region",
                 "us-east-1").count()).isPositive();
     }
