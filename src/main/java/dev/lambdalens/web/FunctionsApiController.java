@@ -4,6 +4,8 @@ import java.util.List;
 
 import dev.lambdalens.InvalidFieldException;
 import dev.lambdalens.Paging;
+import dev.lambdalens.insights.VersionComparison;
+import dev.lambdalens.insights.VersionComparisons;
 import dev.lambdalens.inventory.FunctionChange;
 import dev.lambdalens.inventory.FunctionState;
 import dev.lambdalens.inventory.FunctionSummary;
@@ -32,10 +34,17 @@ class FunctionsApiController {
 
     private final RecentFigures figures;
 
-    FunctionsApiController(Inventory inventory, FunctionLookup lookup, RecentFigures figures) {
+    private final VersionComparisons versions;
+
+    private final java.time.Clock clock;
+
+    FunctionsApiController(Inventory inventory, FunctionLookup lookup, RecentFigures figures,
+            VersionComparisons versions, java.time.Clock clock) {
         this.inventory = inventory;
         this.lookup = lookup;
         this.figures = figures;
+        this.versions = versions;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -86,5 +95,36 @@ class FunctionsApiController {
             @RequestParam(required = false) @Nullable String account) {
         FunctionSummary function = this.lookup.find(region, name, account);
         return this.inventory.changes(function.account(), function.region(), function.name());
+    }
+
+    @GetMapping("/{region}/{name}/rollouts")
+    @Operation(summary = "The versions behind each alias of one function that routes to more than one",
+            description = "Per weighted alias, its own version first: the weight configured, invocations, errors, "
+                    + "the exact average duration and the highest 1-minute p99 over the last hours (1 to 720, default "
+                    + "24), from Lambda's metrics by ExecutedVersion; empty when no alias is weighted.")
+    List<VersionComparison> rollouts(@PathVariable String region, @PathVariable String name,
+            @RequestParam(required = false) @Nullable String account,
+            @RequestParam(required = false) @Nullable String hours) {
+        int span = hours(hours);
+        FunctionSummary function = this.lookup.find(region, name, account);
+        java.time.Instant to = this.clock.instant();
+        return this.versions.of(function, this.inventory.triggers(function.account(), function.region(),
+                function.name()), to.minus(java.time.Duration.ofHours(span)), to);
+    }
+
+    private static int hours(@Nullable String hours) {
+        if (hours == null || hours.isBlank()) {
+            return 24;
+        }
+        try {
+            int value = Integer.parseInt(hours.strip());
+            if (value >= 1 && value <= 720) {
+                return value;
+            }
+        }
+        catch (NumberFormatException ex) {
+            // refused below
+        }
+        throw new InvalidFieldException("hours", "hours must be a whole number from 1 to 720, not '" + hours + "'");
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -100,6 +101,27 @@ class RolloutComparisonDemoTests {
                 "41 (alias version)");
         // a chart per figure, each with a line per version
         assertThat(html.split("checkout-api:prod:42", -1)).hasSize(3 + 1);
+    }
+
+    @Test
+    void shouldAnswerTheComparisonInTheApiAndRefuseAnUnreadableRange() throws Exception {
+        this.mvc.perform(get("/api/v1/functions/us-east-1/checkout-api/rollouts?hours=6"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$[0].alias").value("prod"))
+            .andExpect(jsonPath("$[0].versions[0].version").value("41"))
+            .andExpect(jsonPath("$[0].versions[0].weight").value(0.9))
+            .andExpect(jsonPath("$[0].versions[1].version").value("42"))
+            .andExpect(jsonPath("$[0].versions[1].invocations").value(sum("prod:42", LambdaMetric.VERSION_INVOCATIONS,
+                    Statistic.SUM, this.clock.instant().minus(java.time.Duration.ofHours(6)), this.clock.instant())))
+            .andExpect(jsonPath("$[0].to").value(this.clock.instant().toString()));
+        this.mvc.perform(get("/api/v1/functions/us-east-1/search-api/rollouts"))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$").isEmpty());
+        for (String bad : new String[] { "0", "721", "a day", "1.5" }) {
+            this.mvc.perform(get("/api/v1/functions/us-east-1/checkout-api/rollouts").param("hours", bad))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("hours must be")));
+        }
     }
 
     @Test
