@@ -138,23 +138,15 @@ public enum LambdaMetric {
     private final MetricAvailability availability;
 
     LambdaMetric(String metricName, MetricUnit unit, MetricScope scope, Statistic... statistics) {
-        this.metricName = metricName;
-        this.cloudWatchName = metricName;
-        this.unit = unit;
-        this.scope = scope;
-        this.statistics = List.of(statistics);
-        this.availability = (metricName.equals("memory_utilization") || metricName.equals("used_memory_max"))
-                ? MetricAvailability.LAMBDA_INSIGHTS : MetricAvailability.ALWAYS;
+        this(metricName, metricName, unit, scope,
+                (metricName.equals("memory_utilization") || metricName.equals("used_memory_max"))
+                        ? MetricAvailability.LAMBDA_INSIGHTS : MetricAvailability.ALWAYS,
+                statistics);
     }
 
     /** A per-function metric that exists only where the function's triggers or configuration say so. */
     LambdaMetric(String metricName, MetricUnit unit, MetricAvailability availability, Statistic... statistics) {
-        this.metricName = metricName;
-        this.cloudWatchName = metricName;
-        this.unit = unit;
-        this.scope = MetricScope.FUNCTION;
-        this.statistics = List.of(statistics);
-        this.availability = availability;
+        this(metricName, metricName, unit, MetricScope.FUNCTION, availability, statistics);
     }
 
     /**
@@ -162,12 +154,17 @@ public enum LambdaMetric {
      * under a name of its own ({@code VersionInvocations}), so that its series never mix with the function's.
      */
     LambdaMetric(String metricName, String cloudWatchName, MetricUnit unit, Statistic... statistics) {
+        this(metricName, cloudWatchName, unit, MetricScope.FUNCTION, MetricAvailability.EXECUTED_VERSION, statistics);
+    }
+
+    LambdaMetric(String metricName, String cloudWatchName, MetricUnit unit, MetricScope scope,
+            MetricAvailability availability, Statistic[] statistics) {
         this.metricName = metricName;
         this.cloudWatchName = cloudWatchName;
         this.unit = unit;
-        this.scope = MetricScope.FUNCTION;
+        this.scope = scope;
         this.statistics = List.of(statistics);
-        this.availability = MetricAvailability.EXECUTED_VERSION;
+        this.availability = availability;
     }
 
     /** Where the metric can exist, so that the collector asks only for series that can. */

@@ -78,10 +78,7 @@ class TriggerMetricStreamsTests {
                 record(update(ACCOUNT, "eu-west-1", "AWS/Lambda", "PolledEventCount",
                         "{\"EventSourceMappingUUID\":\"uuid-unknown\"}", MINUTE,
                         "{\"max\":1,\"min\":1,\"sum\":1,\"count\":1}")));
-        this.mvc.perform(post(FirehoseEndpoint.PATH).header("X-Amz-Firehose-Access-Key", KEY)
-            .header("X-Amz-Firehose-Request-Id", "req-t")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body)).andExpect(status().isOk());
+        deliver("req-t", body);
 
         assertThat(value(SeriesKey.ofFunction(ACCOUNT, "eu-west-1", "orders", LambdaMetric.ITERATOR_AGE,
                 Statistic.MAXIMUM))).isEqualTo(360500);
@@ -119,10 +116,7 @@ class TriggerMetricStreamsTests {
                 update(ACCOUNT, "eu-west-1", "AWS/Lambda", "Invocations",
                         "{\"FunctionName\":\"orders\",\"Resource\":\"orders:prod\",\"ExecutedVersion\":\"x:1\"}",
                         MINUTE, "{\"max\":1,\"min\":1,\"sum\":5,\"count\":5}")));
-        this.mvc.perform(post(FirehoseEndpoint.PATH).header("X-Amz-Firehose-Access-Key", KEY)
-            .header("X-Amz-Firehose-Request-Id", "req-v")
-            .contentType(MediaType.APPLICATION_JSON)
-            .content(body)).andExpect(status().isOk());
+        deliver("req-v", body);
 
         assertThat(value(SeriesKey.ofFunction(ACCOUNT, "eu-west-1", "orders", LambdaMetric.INVOCATIONS,
                 Statistic.SUM))).isEqualTo(100);
@@ -141,6 +135,13 @@ class TriggerMetricStreamsTests {
                 Statistic.SUM))).isFalse();
         assertThat(this.queries.exists(SeriesKey.ofQualified(ACCOUNT, "eu-west-1", "orders", "prod:x:1",
                 LambdaMetric.VERSION_INVOCATIONS, Statistic.SUM))).isFalse();
+    }
+
+    private void deliver(String requestId, String body) throws Exception {
+        this.mvc.perform(post(FirehoseEndpoint.PATH).header("X-Amz-Firehose-Access-Key", KEY)
+            .header("X-Amz-Firehose-Request-Id", requestId)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(body)).andExpect(status().isOk());
     }
 
     private double value(SeriesKey key) {
