@@ -153,14 +153,14 @@ public class RuleEvaluation {
         if (!target.accountLevel()) {
             FunctionSummary active = functions.stream()
                 .filter((f) -> f.account().equals(target.account()) && f.region().equals(target.region())
-                        && f.name().equals(target.function()) && f.state() == FunctionState.ACTIVE)
+                        && f.name().equals(target.functionName()) && f.state() == FunctionState.ACTIVE)
                 .findFirst()
                 .orElse(null);
             if (active == null) {
-                return "the function " + target.function() + " is gone from " + target.account() + "/"
+                return "the function " + target.functionName() + " is gone from " + target.account() + "/"
                         + target.region();
             }
-            String cannot = this.signals.cannotExist(rule, active);
+            String cannot = this.signals.cannotExist(rule, active, target.qualifier());
             if (cannot != null) {
                 return "the rule no longer watches " + target + ": " + cannot;
             }

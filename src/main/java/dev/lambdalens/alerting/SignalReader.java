@@ -242,6 +242,7 @@ class SignalReader {
         Pattern pattern = (rule.scope() == RuleScope.NAME_PATTERN && rule.scopeValue() != null)
                 ? glob(rule.scopeValue()) : null;
         MetricAvailability availability = triggerAvailability(rule);
+        MetricAvailability qualifiedBy = qualifiedBy(rule);
         Map<String, Map<String, FunctionTriggers>> triggers = new HashMap<>();
         Map<AlertTarget, FunctionSummary> targets = new LinkedHashMap<>();
         for (FunctionSummary f : functions) {
@@ -254,21 +255,45 @@ class SignalReader {
                 case NAME_PATTERN -> pattern != null && pattern.matcher(f.name()).matches();
                 case TAG -> hasTag(f, rule.scopeValue());
             };
-            if (inScope && availability != null && !exists(availability, triggersOf(f, triggers), f)) {
+            if (!inScope || (availability != null && !exists(availability, triggersOf(f, triggers), f))) {
                 continue;
             }
-            if (inScope) {
+            if (qualifiedBy == null) {
                 targets.put(new AlertTarget(f.account(), f.region(), f.name()), f);
+            }
+            else {
+                for (String qualifier : triggersOf(f, triggers).qualifiers(qualifiedBy)) {
+                    targets.put(AlertTarget.qualified(f.account(), f.region(), f.name(), qualifier), f);
+                }
             }
         }
         return targets;
     }
 
     /**
-     * Why the rule's metric cannot exist for an active function (what its triggers lack), or {@code null} where it
-     * can or the rule's metric exists for every function.
+     * For a rule on a metric kept per alias, version or mapping, that metric's availability: the rule watches each
+     * qualifier the function's triggers give, each on its own stored series; {@code null} for the others.
      */
-    @Nullable String cannotExist(RuleDefinition rule, FunctionSummary f) {
+    private static @Nullable MetricAvailability qualifiedBy(RuleDefinition rule) {
+        return (rule.signal() == Signal.METRIC && rule.metric() != null && rule.metric().qualified())
+                ? rule.metric().availability() : null;
+    }
+
+    /**
+     * Why the rule's metric cannot exist for an active function (what its triggers lack), or for the alias, version
+     * or mapping {@code qualifier} of it (gone from its triggers), or {@code null} where it can or the rule's metric
+     * exists for every function.
+     */
+    @Nullable String cannotExist(RuleDefinition rule, FunctionSummary f, @Nullable String qualifier) {
+        MetricAvailability qualifiedBy = qualifiedBy(rule);
+        if (qualifiedBy != null && qualifier != null) {
+            if (this.inventory.triggers(f.account(), f.region(), f.name()).qualifiers(qualifiedBy).contains(qualifier)) {
+                return null;
+            }
+            return "the " + AlertTarget.qualifierWords(qualifier) + " of " + f.name() + " is gone (or no longer has "
+                    + FunctionTriggers.requirement(qualifiedBy) + "), so " + rule.metric().metricName()
+                    + " cannot exist for it";
+        }
         MetricAvailability availability = triggerAvailability(rule);
         if (availability == null
                 || exists(availability, this.inventory.triggers(f.account(), f.region(), f.name()), f)) {
