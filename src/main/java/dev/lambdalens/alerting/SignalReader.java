@@ -117,11 +117,12 @@ class SignalReader {
                         (f) -> streamRetentionMs(triggersOf(f, triggers)), from, end, periods, keptFor, values);
             }
             case SPILLOVER_RATE -> {
-                Map<FunctionRef, double[]> spilled = byFunction(this.columns.read(keptFor,
+                // per alias or version with provisioned concurrency, each its own share
+                Map<FunctionRef, double[]> spilled = this.columns.read(keptFor,
                         LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Statistic.SUM, false, from, end,
-                        step));
-                Map<FunctionRef, double[]> served = byFunction(this.columns.read(keptFor,
-                        LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM, false, from, end, step));
+                        step);
+                Map<FunctionRef, double[]> served = this.columns.read(keptFor,
+                        LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM, false, from, end, step);
                 for (AlertTarget target : functionTargets(rule, functions).keySet()) {
                     List<@Nullable Double> over = column(spilled.get(ref(target)), periods);
                     List<@Nullable Double> on = column(served.get(ref(target)), periods);
@@ -161,27 +162,6 @@ class SignalReader {
     }
 
     static final double DEFAULT_STREAM_RETENTION_SECONDS = 86_400;
-
-    /** Series kept per alias or version summed per function (a period without any value stays without one). */
-    private static Map<FunctionRef, double[]> byFunction(Map<FunctionRef, double[]> qualified) {
-        Map<FunctionRef, double[]> sums = new HashMap<>();
-        qualified.forEach((ref, values) -> {
-            int colon = ref.name().indexOf(':');
-            FunctionRef function = (colon > 0)
-                    ? new FunctionRef(ref.account(), ref.region(), ref.name().substring(0, colon)) : ref;
-            double[] sum = sums.computeIfAbsent(function, (k) -> {
-                double[] empty = new double[values.length];
-                java.util.Arrays.fill(empty, Double.NaN);
-                return empty;
-            });
-            for (int i = 0; i < Math.min(sum.length, values.length); i++) {
-                if (!Double.isNaN(values[i])) {
-                    sum[i] = Double.isNaN(sum[i]) ? values[i] : sum[i] + values[i];
-                }
-            }
-        });
-        return sums;
-    }
 
     private FunctionTriggers triggersOf(FunctionSummary f, Map<String, Map<String, FunctionTriggers>> cache) {
         return cache.computeIfAbsent(f.account() + "/" + f.region(), (k) -> this.inventory.triggers(f.account(),
@@ -271,10 +251,14 @@ class SignalReader {
     }
 
     /**
-     * For a rule on a metric kept per alias, version or mapping, that metric's availability: the rule watches each
-     * qualifier the function's triggers give, each on its own stored series; {@code null} for the others.
+     * For a rule on a metric kept per alias, version or mapping (or the spillover rate, derived from two such), that
+     * metric's availability: the rule watches each qualifier the function's triggers give, each on its own stored
+     * series; {@code null} for the others.
      */
     private static @Nullable MetricAvailability qualifiedBy(RuleDefinition rule) {
+        if (rule.signal() == Signal.SPILLOVER_RATE) {
+            return MetricAvailability.PROVISIONED_CONCURRENCY;
+        }
         return (rule.signal() == Signal.METRIC && rule.metric() != null && rule.metric().qualified())
                 ? rule.metric().availability() : null;
     }
@@ -291,17 +275,19 @@ class SignalReader {
                 return null;
             }
             return "the " + AlertTarget.qualifierWords(qualifier) + " of " + f.name() + " is gone (or no longer has "
-                    + FunctionTriggers.requirement(qualifiedBy) + "), so " + rule.metric().metricName()
-                    + " cannot exist for it";
+                    + FunctionTriggers.requirement(qualifiedBy) + "), so " + signalName(rule) + " cannot exist for it";
         }
         MetricAvailability availability = triggerAvailability(rule);
         if (availability == null
                 || exists(availability, this.inventory.triggers(f.account(), f.region(), f.name()), f)) {
             return null;
         }
-        return f.name() + " no longer has " + FunctionTriggers.requirement(availability) + ", so "
-                + ((rule.signal() == Signal.METRIC) ? rule.metric().metricName() : ConditionWords.signalName(rule))
+        return f.name() + " no longer has " + FunctionTriggers.requirement(availability) + ", so " + signalName(rule)
                 + " cannot exist for it";
+    }
+
+    private static String signalName(RuleDefinition rule) {
+        return (rule.signal() == Signal.METRIC) ? rule.metric().metricName() : ConditionWords.signalName(rule);
     }
 
     /**

@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,6 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Rules on metrics kept per event source mapping or per alias and version watch each qualifier on its own stored
  * series: one alert per mapping or alias, each firing alone, resolved with a reason naming its qualifier when the
  * qualifier goes, silenced by a silence on its function, and shown with its qualifier beside a link to its function.
+ * The spillover rate, derived from two series kept per alias or version, is judged per alias or version too.
  * Each test has an account of its own.
  */
 @SpringBootTest(properties = { "lambdalens.collector.enabled=false", "lambdalens.alerting.enabled=false",
@@ -91,6 +93,9 @@ class QualifiedTargetTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void shouldAlarmForTheOneMappingWhoseSeriesBreachesAndResolveItWhenTheMappingGoes() {
@@ -153,6 +158,46 @@ class QualifiedTargetTests {
         assertThat(live.qualifier()).isEqualTo("live");
         assertThat(live.label()).isEqualTo("warm · alias live");
         assertThat(summary(account, "7").label()).isEqualTo("warm · version 7");
+    }
+
+    @Test
+    void shouldJudgeTheSpilloverRatePerAliasAndResolveAFunctionWideAlertFromBeforeSayingWhy() {
+        String account = "355555555555";
+        InvocationSetup provisioned = new InvocationSetup(null, null, Set.of(), List.of(), List.of(),
+                List.of(new ProvisionedConcurrency("live", 5, 5, "READY", null),
+                        new ProvisionedConcurrency("canary", 1, 1, "READY", null)));
+        this.inventory.reconcile(account, REGION, List.of(function(account, "warm").withSetup(provisioned)),
+                AccountLimits.unknown(account, REGION, NOW), NOW);
+        // live: 20 spilled of 100 (20%); canary: none of 10; summed per function it would be 18%, both "in alarm"
+        Map<SeriesKey, List<Point>> stored = new HashMap<>();
+        stored.put(SeriesKey.ofQualified(account, REGION, "warm", "live",
+                LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Statistic.SUM), minutes(20));
+        stored.put(SeriesKey.ofQualified(account, REGION, "warm", "live",
+                LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM), minutes(80));
+        stored.put(SeriesKey.ofQualified(account, REGION, "warm", "canary",
+                LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Statistic.SUM), minutes(0));
+        stored.put(SeriesKey.ofQualified(account, REGION, "warm", "canary",
+                LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM), minutes(10));
+        this.samples.upsert(stored);
+        RuleDefinition definition = new RuleDefinition("Spillover above 5%", Signal.SPILLOVER_RATE, null, null,
+                RuleScope.FUNCTION, "warm", account, REGION,
+                new AlarmCondition(Comparison.GREATER_THAN_THRESHOLD, 5, Duration.ofMinutes(1), 1, 1,
+                        MissingData.MISSING),
+                Severity.WARNING, null, null, true, List.of());
+        AlertRule rule = this.rules.save(new AlertRule(definition, NOW));
+        // an alert on the whole function, as the rule judged it before it watched each alias
+        AlertTarget whole = new AlertTarget(account, REGION, "warm");
+        this.transaction.executeWithoutResult((tx) -> this.states.apply(rule,
+                Map.of(whole, new Evaluation(AlarmState.ALARM, List.of(18.0), 1, 1, "18% spilled")),
+                NOW.minusSeconds(600)));
+
+        this.evaluation.evaluateAll();
+        Map<String, Alert> alerts = alerts(rule.id());
+        assertThat(alerts.get("warm:live").state()).isEqualTo(AlarmState.ALARM);
+        assertThat(alerts.get("warm:canary").state()).isEqualTo(AlarmState.OK);
+        assertThat(alerts.get("warm").state()).isNotEqualTo(AlarmState.ALARM);
+        assertThat(alerts.get("warm").lastReason())
+            .contains("the rule now watches each alias, version or mapping of warm on its own");
     }
 
     @Test
