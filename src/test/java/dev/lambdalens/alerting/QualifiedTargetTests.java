@@ -41,6 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -96,6 +97,9 @@ class QualifiedTargetTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    FunctionReferences references;
 
     @Test
     void shouldAlarmForTheOneMappingWhoseSeriesBreachesAndResolveItWhenTheMappingGoes() {
@@ -253,6 +257,19 @@ class QualifiedTargetTests {
         assertThat(view.targets()).as("one target per mapping").isEqualTo(2);
         assertThat(view.alarmingTargets()).isEqualTo(1);
         assertThat(view.signal()).endsWith("orders · mapping 1b2c3d4e… (us-east-1)");
+    }
+
+    @Test
+    void shouldRefuseAScopeNamingAMappingRatherThanItsFunction() {
+        String account = "366666666666";
+        discoverMappings(account, FAILING);
+        RuleDefinition definition = new RuleDefinition("one mapping", Signal.METRIC,
+                LambdaMetric.FAILED_INVOKE_EVENT_COUNT, Statistic.SUM, RuleScope.FUNCTION, "orders:" + FAILING, account,
+                REGION, new AlarmCondition(Comparison.GREATER_THAN_THRESHOLD, 0, Duration.ofMinutes(1), 1, 1,
+                        MissingData.MISSING),
+                Severity.WARNING, null, null, true, List.of());
+        assertThatThrownBy(() -> this.references.check(definition)).isInstanceOf(InvalidRuleException.class)
+            .hasMessageContaining("names the function ('orders')");
     }
 
     private void discoverMappings(String account, String... uuids) {
