@@ -120,8 +120,10 @@ public class AlertBoard {
     static AlertSummary summary(Alert alert, AlertRule rule, boolean silenced) {
         RuleDefinition d = rule.definition();
         AlertTarget t = alert.target();
+        boolean reported = d.signal() == Signal.EXTERNAL; // a budget's or a channel's name, never qualified
         return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(),
-                t.functionName(), t.qualifier(), alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
-                d.channelIds(), d.signal() == Signal.EXTERNAL, !rule.enabled());
+                reported ? t.function() : t.functionName(), reported ? null : t.qualifier(), alert.state(),
+                alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
+                d.channelIds(), reported, !rule.enabled());
     }
 }

@@ -16,9 +16,11 @@ record AlertResponse(long id, long ruleId, String ruleName, Severity severity, S
     static AlertResponse of(Alert alert, AlertRule rule) {
         AlertTarget t = alert.target();
         RuleDefinition d = rule.definition();
+        boolean reported = d.signal() == Signal.EXTERNAL; // a budget's or a channel's name, never qualified
         return new AlertResponse(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(),
-                t.functionName(), t.qualifier(), alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(),
-                alert.acknowledgedAt(), alert.ackComment());
+                reported ? t.function() : t.functionName(), reported ? null : t.qualifier(), alert.state(),
+                alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), alert.acknowledgedAt(),
+                alert.ackComment());
     }
 
     /** The qualifier in words ("alias live", "mapping 1b2c3d4e…"), {@code null} where there is none. */
@@ -28,8 +30,7 @@ record AlertResponse(long id, long ruleId, String ruleName, Severity severity, S
 
     /** The function and qualifier in words, as pages show them ("checkout-api · alias live"). */
     public String label() {
-        return ((this.qualifier == null) ? new AlertTarget(this.account, this.region, this.function)
-                : AlertTarget.qualified(this.account, this.region, this.function, this.qualifier)).label();
+        return AlertTarget.label(this.function, this.qualifier);
     }
 
     /** One entry of an alert's history. */

@@ -29,7 +29,7 @@ public record AlertSummary(long id, long ruleId, String ruleName, Severity sever
 
     /** The function and qualifier in words ("checkout-api · alias live"); empty for an account-level alert. */
     public String label() {
-        return target().label();
+        return AlertTarget.label(this.function, this.qualifier);
     }
 
     public boolean acknowledged() {

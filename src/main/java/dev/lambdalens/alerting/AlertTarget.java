@@ -12,6 +12,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record AlertTarget(String account, String region, String function) {
 
+    /**
+     * A function's name (Lambda's letters, digits, hyphens and underscores), a colon, and an alias, version or
+     * mapping UUID: what a budget's label or a channel's name reported into the same place ("Q4: payments") is not.
+     */
+    private static final Pattern QUALIFIED = Pattern.compile("[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_$.:-]{1,128}");
+
     /** A mapping's UUID, as Lambda writes it. */
     private static final Pattern UUID = Pattern
         .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -27,20 +33,26 @@ public record AlertTarget(String account, String region, String function) {
 
     /** The function, without its qualifier; empty at the account level. */
     public String functionName() {
-        int colon = this.function.indexOf(':');
-        return (colon > 0) ? this.function.substring(0, colon) : this.function;
+        return qualified() ? this.function.substring(0, this.function.indexOf(':')) : this.function;
     }
 
     /** The alias, version or mapping UUID watched, or {@code null} where the whole function (or account) is. */
     public @Nullable String qualifier() {
-        int colon = this.function.indexOf(':');
-        return (colon > 0) ? this.function.substring(colon + 1) : null;
+        return qualified() ? this.function.substring(this.function.indexOf(':') + 1) : null;
+    }
+
+    private boolean qualified() {
+        return this.function.indexOf(':') > 0 && QUALIFIED.matcher(this.function).matches();
     }
 
     /** The function, or its alias, version or mapping, as a reader names it: "checkout-api · alias live". */
     public String label() {
-        String qualifier = qualifier();
-        return (qualifier == null) ? this.function : functionName() + " · " + qualifierWords(qualifier);
+        return label(functionName(), qualifier());
+    }
+
+    /** A function and its alias, version or mapping ({@code qualifier}, if any) in words. */
+    public static String label(String functionName, @Nullable String qualifier) {
+        return (qualifier == null) ? functionName : functionName + " · " + qualifierWords(qualifier);
     }
 
     /**

@@ -144,7 +144,7 @@ interface NotificationFormat {
     private static String label(Map<String, Object> alert) {
         String function = String.valueOf(alert.getOrDefault("function", ""));
         Object qualifier = alert.get("qualifier");
-        return (qualifier != null) ? function + " · " + AlertTarget.qualifierWords(qualifier.toString()) : function;
+        return AlertTarget.label(function, (qualifier != null) ? qualifier.toString() : null);
     }
 
     /** The alert's target as alerting names it: {@code function}, or {@code function:qualifier}. */
