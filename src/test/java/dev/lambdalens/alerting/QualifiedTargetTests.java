@@ -23,6 +23,7 @@ import dev.lambdalens.metrics.SampleStore;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.Statistic;
 import dev.lambdalens.testing.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -129,12 +130,7 @@ class QualifiedTargetTests {
     @Test
     void shouldAlarmPerAliasOnProvisionedConcurrencyUtilizationAndSilenceItWithASilenceOnTheFunction() {
         String account = "322222222222";
-        InvocationSetup provisioned = new InvocationSetup(null, null, Set.of(), List.of(), List.of(),
-                List.of(new ProvisionedConcurrency("live", 5, 5, "READY", null),
-                        new ProvisionedConcurrency("7", 2, 2, "READY", null)));
-        this.inventory.reconcile(account, REGION, List.of(function(account, "warm").withSetup(provisioned),
-                function(account, "cold").withSetup(InvocationSetup.NONE)), AccountLimits.unknown(account, REGION, NOW),
-                NOW);
+        discoverProvisioned(account, "live", "7");
         Map<SeriesKey, List<Point>> stored = new HashMap<>();
         stored.put(SeriesKey.ofQualified(account, REGION, "warm", "live",
                 LambdaMetric.PROVISIONED_CONCURRENCY_UTILIZATION, Statistic.MAXIMUM), minutes(0.95));
@@ -167,11 +163,7 @@ class QualifiedTargetTests {
     @Test
     void shouldJudgeTheSpilloverRatePerAliasAndResolveAFunctionWideAlertFromBeforeSayingWhy() {
         String account = "355555555555";
-        InvocationSetup provisioned = new InvocationSetup(null, null, Set.of(), List.of(), List.of(),
-                List.of(new ProvisionedConcurrency("live", 5, 5, "READY", null),
-                        new ProvisionedConcurrency("canary", 1, 1, "READY", null)));
-        this.inventory.reconcile(account, REGION, List.of(function(account, "warm").withSetup(provisioned)),
-                AccountLimits.unknown(account, REGION, NOW), NOW);
+        discoverProvisioned(account, "live", "canary");
         // live: 20 spilled of 100 (20%); canary: none of 10; summed per function it would be 18%, both "in alarm"
         Map<SeriesKey, List<Point>> stored = new HashMap<>();
         stored.put(SeriesKey.ofQualified(account, REGION, "warm", "live",
@@ -183,11 +175,7 @@ class QualifiedTargetTests {
         stored.put(SeriesKey.ofQualified(account, REGION, "warm", "canary",
                 LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM), minutes(10));
         this.samples.upsert(stored);
-        RuleDefinition definition = new RuleDefinition("Spillover above 5%", Signal.SPILLOVER_RATE, null, null,
-                RuleScope.FUNCTION, "warm", account, REGION,
-                new AlarmCondition(Comparison.GREATER_THAN_THRESHOLD, 5, Duration.ofMinutes(1), 1, 1,
-                        MissingData.MISSING),
-                Severity.WARNING, null, null, true, List.of());
+        RuleDefinition definition = definition(Signal.SPILLOVER_RATE, null, null, "warm", account, 5);
         AlertRule rule = this.rules.save(new AlertRule(definition, NOW));
         // an alert on the whole function, as the rule judged it before it watched each alias
         AlertTarget whole = new AlertTarget(account, REGION, "warm");
@@ -263,13 +251,22 @@ class QualifiedTargetTests {
     void shouldRefuseAScopeNamingAMappingRatherThanItsFunction() {
         String account = "366666666666";
         discoverMappings(account, FAILING);
-        RuleDefinition definition = new RuleDefinition("one mapping", Signal.METRIC,
-                LambdaMetric.FAILED_INVOKE_EVENT_COUNT, Statistic.SUM, RuleScope.FUNCTION, "orders:" + FAILING, account,
-                REGION, new AlarmCondition(Comparison.GREATER_THAN_THRESHOLD, 0, Duration.ofMinutes(1), 1, 1,
-                        MissingData.MISSING),
-                Severity.WARNING, null, null, true, List.of());
+        RuleDefinition definition = definition(Signal.METRIC, LambdaMetric.FAILED_INVOKE_EVENT_COUNT, Statistic.SUM,
+                "orders:" + FAILING, account, 0);
         assertThatThrownBy(() -> this.references.check(definition)).isInstanceOf(InvalidRuleException.class)
             .hasMessageContaining("names the function ('orders')");
+    }
+
+    /** warm with provisioned concurrency on each qualifier, and cold without. */
+    private void discoverProvisioned(String account, String... qualifiers) {
+        List<ProvisionedConcurrency> provisioned = new ArrayList<>();
+        for (String qualifier : qualifiers) {
+            provisioned.add(new ProvisionedConcurrency(qualifier, 2, 2, "READY", null));
+        }
+        InvocationSetup setup = new InvocationSetup(null, null, Set.of(), List.of(), List.of(), provisioned);
+        this.inventory.reconcile(account, REGION, List.of(function(account, "warm").withSetup(setup),
+                function(account, "cold").withSetup(InvocationSetup.NONE)), AccountLimits.unknown(account, REGION, NOW),
+                NOW);
     }
 
     private void discoverMappings(String account, String... uuids) {
@@ -303,12 +300,18 @@ class QualifiedTargetTests {
     }
 
     private long rule(String account, LambdaMetric metric, Statistic statistic, double above) {
-        RuleDefinition definition = new RuleDefinition(metric.metricName() + " above " + above, Signal.METRIC, metric,
-                statistic, RuleScope.ALL, null, account, REGION,
+        return this.rules.save(new AlertRule(definition(Signal.METRIC, metric, statistic, null, account, above), NOW))
+            .id();
+    }
+
+    /** A rule in the account judging one minute at a time, on every function or on the one {@code function}. */
+    private static RuleDefinition definition(Signal signal, @Nullable LambdaMetric metric,
+            @Nullable Statistic statistic, @Nullable String function, String account, double above) {
+        return new RuleDefinition(signal + " above " + above, signal, metric, statistic,
+                (function != null) ? RuleScope.FUNCTION : RuleScope.ALL, function, account, REGION,
                 new AlarmCondition(Comparison.GREATER_THAN_THRESHOLD, above, Duration.ofMinutes(1), 1, 1,
                         MissingData.MISSING),
                 Severity.WARNING, null, null, true, List.of());
-        return this.rules.save(new AlertRule(definition, NOW)).id();
     }
 
     /** The rule's alerts by target ({@code function:qualifier}). */
@@ -334,9 +337,8 @@ class QualifiedTargetTests {
             .getContentAsString());
     }
 
-    static DiscoveredFunction function(String account, String name) {
-        return new DiscoveredFunction(account, REGION, name, "arn:aws:lambda:" + REGION + ":" + account + ":function:"
-                + name, "python3.12", Architecture.ARM64, 512, 30, null, 1_000, Map.of());
+    private static DiscoveredFunction function(String account, String name) {
+        return TriggerRuleScopeTests.function(account, name);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
