@@ -171,7 +171,8 @@ class SignalReader {
 
     /**
      * The targets the rule watches now, as {@link #read} judges them: its in-scope active functions (those the
-     * signal can be computed for), or the accounts and regions they are in.
+     * signal can be computed for), or their aliases, versions or mappings ({@link #functionTargets}), or the accounts
+     * and regions they are in.
      */
     Set<AlertTarget> targets(RuleDefinition rule, List<FunctionSummary> functions) {
         boolean accountLevel = switch (rule.signal()) {
@@ -216,7 +217,8 @@ class SignalReader {
     /**
      * The functions a rule watches: active ones in its account and region, within its scope, and for a metric only
      * some functions' triggers publish (stream, asynchronous, dead-letter, destination, recursion metrics) only those
-     * whose triggers do, as the collector fetches it.
+     * whose triggers do, as the collector fetches it. For a metric kept per alias, version or mapping (and the
+     * spillover rate), one target {@code function:qualifier} per qualifier the function's triggers give.
      */
     Map<AlertTarget, FunctionSummary> functionTargets(RuleDefinition rule, List<FunctionSummary> functions) {
         Pattern pattern = (rule.scope() == RuleScope.NAME_PATTERN && rule.scopeValue() != null)
@@ -271,7 +273,8 @@ class SignalReader {
     @Nullable String cannotExist(RuleDefinition rule, FunctionSummary f, @Nullable String qualifier) {
         MetricAvailability qualifiedBy = qualifiedBy(rule);
         if (qualifiedBy != null && qualifier != null) {
-            if (this.inventory.triggers(f.account(), f.region(), f.name()).qualifiers(qualifiedBy).contains(qualifier)) {
+            FunctionTriggers triggers = this.inventory.triggers(f.account(), f.region(), f.name());
+            if (triggers.qualifiers(qualifiedBy).contains(qualifier)) {
                 return null;
             }
             return "the " + AlertTarget.qualifierWords(qualifier) + " of " + f.name() + " is gone (or no longer has "

@@ -215,6 +215,22 @@ class QualifiedTargetTests {
         });
         assertThat(qualifiers).contains(FAILING, HEALTHY);
 
+        // the alert's chart reads the mapping's own series: 3 failed events a minute
+        JsonNode signal = json.readTree(this.mvc.perform(get("/api/v1/alerts/" + id + "/signal"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+        JsonNode note = signal.get("note");
+        assertThat(note == null || note.isNull()).as("the rule watches this target").isTrue();
+        List<Double> values = new ArrayList<>();
+        signal.get("points").forEach((p) -> {
+            if (!p.get(1).isNull()) {
+                values.add(p.get(1).asDouble());
+            }
+        });
+        assertThat(values).isNotEmpty().containsOnly(3.0);
+
         Document page = page("/alerts/" + id);
         assertThat(page.getElementById("function-link").attr("href"))
             .isEqualTo("/functions/us-east-1/orders?account=" + account);
