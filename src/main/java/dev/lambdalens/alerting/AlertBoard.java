@@ -79,10 +79,14 @@ public class AlertBoard {
             .toList();
     }
 
-    /** One function's alerts (its rules not deleted): ALARM first, then by severity and age, as {@link #all()}. */
+    /**
+     * One function's alerts, its aliases', versions' and mappings' included (their rules not deleted): ALARM first,
+     * then by severity and age, as {@link #all()}.
+     */
     @Transactional(readOnly = true)
     public List<AlertSummary> ofFunction(String account, String region, String function) {
-        return summaries(this.alerts.findByAccountAndRegionAndFunctionName(account, region, function));
+        return summaries(this.alerts.ofFunction(account, region, function,
+                AlertTarget.qualifiedLike(function)));
     }
 
     /**
@@ -116,8 +120,10 @@ public class AlertBoard {
     static AlertSummary summary(Alert alert, AlertRule rule, boolean silenced) {
         RuleDefinition d = rule.definition();
         AlertTarget t = alert.target();
-        return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(), t.function(),
-                alert.state(), alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
-                d.channelIds(), d.signal() == Signal.EXTERNAL, !rule.enabled());
+        boolean reported = d.signal() == Signal.EXTERNAL; // a budget's or a channel's name, never qualified
+        return new AlertSummary(alert.id(), alert.ruleId(), d.name(), d.severity(), t.account(), t.region(),
+                reported ? t.function() : t.functionName(), reported ? null : t.qualifier(), alert.state(),
+                alert.stateSince(), alert.lastReason(), alert.acknowledgedBy(), d.runbookUrl(), silenced,
+                d.channelIds(), reported, !rule.enabled());
     }
 }

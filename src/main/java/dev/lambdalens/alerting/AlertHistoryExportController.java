@@ -85,16 +85,17 @@ class AlertHistoryExportController {
 
     /** One state change of one alert. */
     @JsonPropertyOrder({ "at", "alertId", "rule", "severity", "account", "region", "function", "from", "to",
-            "reason" })
+            "reason", "qualifier" })
     record StateChange(Instant at, long alertId, String rule, String severity, String account, String region,
-            String function, String from, String to, String reason) {
+            String function, String from, String to, String reason, @Nullable String qualifier) {
 
         static StateChange of(AlertTransition transition, Alert alert, @Nullable AlertRule rule) {
             AlertTarget target = alert.target();
             return new StateChange(transition.at(), transition.alertId(),
                     (rule != null) ? rule.definition().name() : "", (rule != null)
                             ? rule.definition().severity().name() : "", target.account(), target.region(),
-                    target.function(), transition.fromState().name(), transition.toState().name(), transition.reason());
+                    target.functionName(), transition.fromState().name(), transition.toState().name(),
+                    transition.reason(), target.qualifier());
         }
     }
 }

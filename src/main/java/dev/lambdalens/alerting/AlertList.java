@@ -282,16 +282,15 @@ class AlertList {
                 params.put("region", this.region);
             }
             if (this.function != null) {
-                terms.add("a.function_name = :function");
+                // the function's own alerts and those of its aliases, versions and mappings (name:qualifier)
+                terms.add("(a.function_name = :function or a.function_name like :qualified escape '\\')");
                 params.put("function", this.function);
+                params.put("qualified", AlertTarget.qualifiedLike(this.function));
             }
             if (this.search != null) {
                 terms.add("(lower(r.name) like :search escape '\\' or lower(a.function_name) like :search escape '\\' "
                         + "or a.region like :search escape '\\' or a.account_id like :search escape '\\')");
-                params.put("search", "%" + this.search.toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+                params.put("search", "%" + AlertTarget.likeLiteral(this.search.toLowerCase(Locale.ROOT)) + "%");
             }
             return new Where(String.join(" and ", terms), params);
         }

@@ -182,6 +182,7 @@ class AlertPagesController {
         Instant now = this.clock.instant();
         Instant ends = now.plus(length.duration());
         AlertTarget target = alert.target();
+        // an alias's, version's or mapping's alert is silenced alone: name:qualifier matches only its own target
         String function = target.function().isEmpty() ? null : target.function();
         try {
             this.policy.check(alert.ruleId(), target.account(), target.region(), function, now, ends, now, false);
@@ -191,7 +192,7 @@ class AlertPagesController {
         }
         String why = (comment == null || comment.isBlank())
                 ? "Silenced for " + length.words() + " from the alert " + rule.definition().name()
-                        + ((function != null) ? " on " + function : "")
+                        + ((function != null) ? " on " + target.label() : "")
                 : comment.trim();
         this.audit.silenceCreated(this.silences.save(new Silence(alert.ruleId(), target.account(), target.region(),
                 function, now, ends, Actor.current(null), why, now)));

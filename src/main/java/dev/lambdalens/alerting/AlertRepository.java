@@ -21,15 +21,26 @@ interface AlertRepository extends JpaRepository<Alert, Long> {
 
     List<Alert> findAllByOrderByStateSinceDesc();
 
-    List<Alert> findByAccountAndRegionAndFunctionName(String account, String region, String functionName);
+    /**
+     * One function's alerts, with those of its aliases, versions and mappings ({@code qualified}:
+     * {@link AlertTarget#qualifiedLike}).
+     */
+    @Query("""
+            select a from Alert a where a.account = :account and a.region = :region
+            and (a.functionName = :function or a.functionName like :qualified escape '\\')""")
+    List<Alert> ofFunction(String account, String region, String function, String qualified);
 
-    /** One page, newest state first, after (since, id), narrowed by the filters that are set. */
+    /**
+     * One page, newest state first, after (since, id), narrowed by the filters that are set; a function's alerts
+     * include those of its aliases, versions and mappings ({@code qualified}: {@link AlertTarget#qualifiedLike}).
+     */
     @Query("""
             select a from Alert a where (:state is null or a.state = :state) and (:rule is null or a.ruleId = :rule)
             and (:account is null or a.account = :account) and (:region is null or a.region = :region)
-            and (:function is null or a.functionName = :function)
+            and (:function is null or a.functionName = :function or a.functionName like :qualified escape '\\')
             and (a.stateSince < :since or (a.stateSince = :since and a.id < :id))
             order by a.stateSince desc, a.id desc""")
     List<Alert> page(@Nullable AlarmState state, @Nullable Long rule, @Nullable String account,
-            @Nullable String region, @Nullable String function, Instant since, long id, Limit limit);
+            @Nullable String region, @Nullable String function, @Nullable String qualified, Instant since, long id,
+            Limit limit);
 }

@@ -163,12 +163,15 @@ class AlertSignals {
         }
     }
 
-    /** Only the alert's own function (or its account and region's): the reader computes that one target. */
+    /**
+     * Only the alert's own function (or its account and region's): the reader computes that one target (or, for an
+     * alias, version or mapping, the function's qualified targets, among them the alert's).
+     */
     private List<FunctionSummary> functionsOf(AlertTarget target) {
         return this.inventory.functions()
             .stream()
             .filter((f) -> f.account().equals(target.account()) && f.region().equals(target.region())
-                    && (target.accountLevel() || f.name().equals(target.function())))
+                    && (target.accountLevel() || f.name().equals(target.functionName())))
             .toList();
     }
 

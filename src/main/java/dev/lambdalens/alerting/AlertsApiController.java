@@ -74,7 +74,8 @@ class AlertsApiController {
             since = Instant.ofEpochSecond(Paging.number(key.get(0)), Paging.number(key.get(1)));
             after = Paging.number(key.get(2));
         }
-        List<Alert> rows = this.alerts.page(state, rule, account, region, function, since, after,
+        List<Alert> rows = this.alerts.page(state, rule, account, region, function,
+                (function != null) ? AlertTarget.qualifiedLike(function) : null, since, after,
                 org.springframework.data.domain.Limit.of(size + 1));
         Map<Long, AlertRule> byId = this.rules.findAllById(rows.stream().map(Alert::ruleId).distinct().toList())
             .stream()

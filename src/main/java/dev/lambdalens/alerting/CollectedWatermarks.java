@@ -177,7 +177,9 @@ class CollectedWatermarks {
          * {@code null} when nothing says.
          */
         @org.jspecify.annotations.Nullable Instant of(AlertTarget target, Set<LambdaMetric> reads) {
-            Instant watermark = this.targets.get(target);
+            // the collector reports per function: an alias, version or mapping is collected with its function
+            Instant watermark = this.targets.get(new AlertTarget(target.account(), target.region(),
+                    target.functionName()));
             if (watermark == null) {
                 return polled(target) ? null : this.streams.get(target.account() + "/" + target.region());
             }
@@ -186,7 +188,7 @@ class CollectedWatermarks {
             }
             Instant furthest = null;
             for (LambdaMetric metric : reads) {
-                Instant[] span = this.signals.get(target.account() + "/" + target.region() + "/" + target.function()
+                Instant[] span = this.signals.get(target.account() + "/" + target.region() + "/" + target.functionName()
                         + "/" + metric.name());
                 if (span == null || span[0].isAfter(watermark) || !span[1].isAfter(watermark)) {
                     return watermark;

@@ -33,6 +33,13 @@ class FunctionReferences {
         // where discovery has not run yet there is nothing to judge by: a rule written before the first discovery
         // (automation setting up a new account) is taken as it is
         boolean known = there.isEmpty() || there.stream().anyMatch((p) -> p.name().equals(name));
+        int colon = name.indexOf(':');
+        if (!known && colon > 0 && there.stream().anyMatch((p) -> p.name().equals(name.substring(0, colon)))) {
+            // function names never contain a colon: this names an alias, version or mapping of one
+            throw new InvalidRuleException("scopeValue", "a rule's scope names the function ('"
+                    + name.substring(0, colon) + "'): a rule on a metric kept per alias, version or mapping watches "
+                    + "each of them on its own");
+        }
         if (!known) {
             String where = (rule.account() != null || rule.region() != null) ? " in "
                     + String.join(" / ", java.util.stream.Stream.of(rule.account(), rule.region())

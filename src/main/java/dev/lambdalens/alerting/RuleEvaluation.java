@@ -143,24 +143,32 @@ public class RuleEvaluation {
             AlertTarget target = alert.target();
             boolean inPass = regions == null || regions.contains(target.account() + "/" + target.region());
             if (alert.state() == AlarmState.ALARM && inPass && !watched.contains(target)) {
-                reasons.put(target, (paused != null) ? paused : whyNotWatched(rule.definition(), target, functions));
+                reasons.put(target, (paused != null) ? paused
+                        : whyNotWatched(rule.definition(), target, functions, watched));
             }
         }
         return this.states.resolve(rule, existing, reasons, now);
     }
 
-    private String whyNotWatched(RuleDefinition rule, AlertTarget target, List<FunctionSummary> functions) {
+    private String whyNotWatched(RuleDefinition rule, AlertTarget target, List<FunctionSummary> functions,
+            Set<AlertTarget> watched) {
+        if (!target.accountLevel() && target.qualifier() == null && watched.stream()
+            .anyMatch((w) -> w.qualifier() != null && w.account().equals(target.account())
+                    && w.region().equals(target.region()) && w.functionName().equals(target.function()))) {
+            // an alert from before the rule watched each alias, version or mapping of the function on its own
+            return "the rule now watches each alias, version or mapping of " + target.function() + " on its own";
+        }
         if (!target.accountLevel()) {
             FunctionSummary active = functions.stream()
                 .filter((f) -> f.account().equals(target.account()) && f.region().equals(target.region())
-                        && f.name().equals(target.function()) && f.state() == FunctionState.ACTIVE)
+                        && f.name().equals(target.functionName()) && f.state() == FunctionState.ACTIVE)
                 .findFirst()
                 .orElse(null);
             if (active == null) {
-                return "the function " + target.function() + " is gone from " + target.account() + "/"
+                return "the function " + target.functionName() + " is gone from " + target.account() + "/"
                         + target.region();
             }
-            String cannot = this.signals.cannotExist(rule, active);
+            String cannot = this.signals.cannotExist(rule, active, target.qualifier());
             if (cannot != null) {
                 return "the rule no longer watches " + target + ": " + cannot;
             }

@@ -127,7 +127,7 @@ class RuleFormOptions {
             case ACCOUNT_CONCURRENCY_SHARE -> "Account concurrency: % of the account's concurrency limit in use";
             case RESERVED_CONCURRENCY_SHARE -> "Reserved concurrency: % of a function's reserved concurrency in use";
             case P99_SHARE_OF_TIMEOUT -> "p99 duration as a % of the function's timeout";
-            case SPILLOVER_RATE -> "Spillover rate: % of invocations beyond the provisioned concurrency";
+            case SPILLOVER_RATE -> "Spillover rate per alias or version: % beyond its provisioned concurrency";
             case ASYNC_AGE_SHARE -> "Async event age as a % of the function's maximum event age";
             case STREAM_LAG_SHARE -> "Stream lag (IteratorAge) as a % of the stream's retention";
             case EXTERNAL -> "Reported by a budget";

@@ -81,7 +81,7 @@ class RulePreview {
             points.add(Arrays.asList(shownFrom + i * period, worst.values().get(i + range - 1)));
         }
         String target = worst.target().accountLevel() ? worst.target().account() + " / " + worst.target().region()
-                : worst.target().function() + " (" + worst.target().region() + ")";
+                : worst.target().label() + " (" + worst.target().region() + ")";
         long alarms = worst.changes().stream().filter((c) -> c.to() == AlarmState.ALARM).count();
         String summary = (alarming == 0)
                 ? "Over the last day this rule would not have alarmed for any of the " + columns.size()

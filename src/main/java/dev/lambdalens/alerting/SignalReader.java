@@ -117,11 +117,12 @@ class SignalReader {
                         (f) -> streamRetentionMs(triggersOf(f, triggers)), from, end, periods, keptFor, values);
             }
             case SPILLOVER_RATE -> {
-                Map<FunctionRef, double[]> spilled = byFunction(this.columns.read(keptFor,
+                // per alias or version with provisioned concurrency, each its own share
+                Map<FunctionRef, double[]> spilled = this.columns.read(keptFor,
                         LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Statistic.SUM, false, from, end,
-                        step));
-                Map<FunctionRef, double[]> served = byFunction(this.columns.read(keptFor,
-                        LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM, false, from, end, step));
+                        step);
+                Map<FunctionRef, double[]> served = this.columns.read(keptFor,
+                        LambdaMetric.PROVISIONED_CONCURRENCY_INVOCATIONS, Statistic.SUM, false, from, end, step);
                 for (AlertTarget target : functionTargets(rule, functions).keySet()) {
                     List<@Nullable Double> over = column(spilled.get(ref(target)), periods);
                     List<@Nullable Double> on = column(served.get(ref(target)), periods);
@@ -162,27 +163,6 @@ class SignalReader {
 
     static final double DEFAULT_STREAM_RETENTION_SECONDS = 86_400;
 
-    /** Series kept per alias or version summed per function (a period without any value stays without one). */
-    private static Map<FunctionRef, double[]> byFunction(Map<FunctionRef, double[]> qualified) {
-        Map<FunctionRef, double[]> sums = new HashMap<>();
-        qualified.forEach((ref, values) -> {
-            int colon = ref.name().indexOf(':');
-            FunctionRef function = (colon > 0)
-                    ? new FunctionRef(ref.account(), ref.region(), ref.name().substring(0, colon)) : ref;
-            double[] sum = sums.computeIfAbsent(function, (k) -> {
-                double[] empty = new double[values.length];
-                java.util.Arrays.fill(empty, Double.NaN);
-                return empty;
-            });
-            for (int i = 0; i < Math.min(sum.length, values.length); i++) {
-                if (!Double.isNaN(values[i])) {
-                    sum[i] = Double.isNaN(sum[i]) ? values[i] : sum[i] + values[i];
-                }
-            }
-        });
-        return sums;
-    }
-
     private FunctionTriggers triggersOf(FunctionSummary f, Map<String, Map<String, FunctionTriggers>> cache) {
         return cache.computeIfAbsent(f.account() + "/" + f.region(), (k) -> this.inventory.triggers(f.account(),
                 f.region()))
@@ -191,7 +171,8 @@ class SignalReader {
 
     /**
      * The targets the rule watches now, as {@link #read} judges them: its in-scope active functions (those the
-     * signal can be computed for), or the accounts and regions they are in.
+     * signal can be computed for), or their aliases, versions or mappings ({@link #functionTargets}), or the accounts
+     * and regions they are in.
      */
     Set<AlertTarget> targets(RuleDefinition rule, List<FunctionSummary> functions) {
         boolean accountLevel = switch (rule.signal()) {
@@ -236,12 +217,14 @@ class SignalReader {
     /**
      * The functions a rule watches: active ones in its account and region, within its scope, and for a metric only
      * some functions' triggers publish (stream, asynchronous, dead-letter, destination, recursion metrics) only those
-     * whose triggers do, as the collector fetches it.
+     * whose triggers do, as the collector fetches it. For a metric kept per alias, version or mapping (and the
+     * spillover rate), one target {@code function:qualifier} per qualifier the function's triggers give.
      */
     Map<AlertTarget, FunctionSummary> functionTargets(RuleDefinition rule, List<FunctionSummary> functions) {
         Pattern pattern = (rule.scope() == RuleScope.NAME_PATTERN && rule.scopeValue() != null)
                 ? glob(rule.scopeValue()) : null;
         MetricAvailability availability = triggerAvailability(rule);
+        MetricAvailability qualifiedBy = qualifiedBy(rule);
         Map<String, Map<String, FunctionTriggers>> triggers = new HashMap<>();
         Map<AlertTarget, FunctionSummary> targets = new LinkedHashMap<>();
         for (FunctionSummary f : functions) {
@@ -254,29 +237,60 @@ class SignalReader {
                 case NAME_PATTERN -> pattern != null && pattern.matcher(f.name()).matches();
                 case TAG -> hasTag(f, rule.scopeValue());
             };
-            if (inScope && availability != null && !exists(availability, triggersOf(f, triggers), f)) {
+            if (!inScope || (availability != null && !exists(availability, triggersOf(f, triggers), f))) {
                 continue;
             }
-            if (inScope) {
+            if (qualifiedBy == null) {
                 targets.put(new AlertTarget(f.account(), f.region(), f.name()), f);
+            }
+            else {
+                for (String qualifier : triggersOf(f, triggers).qualifiers(qualifiedBy)) {
+                    targets.put(AlertTarget.qualified(f.account(), f.region(), f.name(), qualifier), f);
+                }
             }
         }
         return targets;
     }
 
     /**
-     * Why the rule's metric cannot exist for an active function (what its triggers lack), or {@code null} where it
-     * can or the rule's metric exists for every function.
+     * For a rule on a metric kept per alias, version or mapping (or the spillover rate, derived from two such), that
+     * metric's availability: the rule watches each qualifier the function's triggers give, each on its own stored
+     * series; {@code null} for the others.
      */
-    @Nullable String cannotExist(RuleDefinition rule, FunctionSummary f) {
+    private static @Nullable MetricAvailability qualifiedBy(RuleDefinition rule) {
+        if (rule.signal() == Signal.SPILLOVER_RATE) {
+            return MetricAvailability.PROVISIONED_CONCURRENCY;
+        }
+        return (rule.signal() == Signal.METRIC && rule.metric() != null && rule.metric().qualified())
+                ? rule.metric().availability() : null;
+    }
+
+    /**
+     * Why the rule's metric cannot exist for an active function (what its triggers lack), or for the alias, version
+     * or mapping {@code qualifier} of it (gone from its triggers), or {@code null} where it can or the rule's metric
+     * exists for every function.
+     */
+    @Nullable String cannotExist(RuleDefinition rule, FunctionSummary f, @Nullable String qualifier) {
+        MetricAvailability qualifiedBy = qualifiedBy(rule);
+        if (qualifiedBy != null && qualifier != null) {
+            FunctionTriggers triggers = this.inventory.triggers(f.account(), f.region(), f.name());
+            if (triggers.qualifiers(qualifiedBy).contains(qualifier)) {
+                return null;
+            }
+            return "the " + AlertTarget.qualifierWords(qualifier) + " of " + f.name() + " is gone (or no longer has "
+                    + FunctionTriggers.requirement(qualifiedBy) + "), so " + signalName(rule) + " cannot exist for it";
+        }
         MetricAvailability availability = triggerAvailability(rule);
         if (availability == null
                 || exists(availability, this.inventory.triggers(f.account(), f.region(), f.name()), f)) {
             return null;
         }
-        return f.name() + " no longer has " + FunctionTriggers.requirement(availability) + ", so "
-                + ((rule.signal() == Signal.METRIC) ? rule.metric().metricName() : ConditionWords.signalName(rule))
+        return f.name() + " no longer has " + FunctionTriggers.requirement(availability) + ", so " + signalName(rule)
                 + " cannot exist for it";
+    }
+
+    private static String signalName(RuleDefinition rule) {
+        return (rule.signal() == Signal.METRIC) ? rule.metric().metricName() : ConditionWords.signalName(rule);
     }
 
     /**

@@ -63,6 +63,11 @@ class Silence {
         this.createdAt = createdAt;
     }
 
+    /**
+     * Whether it silences the rule's alert on the target then: a function pattern matches the target's function or
+     * the target itself, so a silence on a function silences the alerts of its aliases, versions and mappings, and
+     * one on {@code name:qualifier} only that one.
+     */
     boolean silences(long rule, AlertTarget target, Instant at) {
         if (at.isBefore(this.startsAt) || !at.isBefore(this.endsAt)) {
             return false;
@@ -70,7 +75,8 @@ class Silence {
         Pattern pattern = (this.functionPattern != null) ? SignalReader.glob(this.functionPattern) : null;
         return (this.ruleId == null || this.ruleId == rule) && (this.account == null || this.account.equals(target.account()))
                 && (this.region == null || this.region.equals(target.region()))
-                && (pattern == null || pattern.matcher(target.function()).matches());
+                && (pattern == null || pattern.matcher(target.function()).matches()
+                        || pattern.matcher(target.functionName()).matches());
     }
 
     /** End the silence now, if it has not ended already. */

@@ -108,7 +108,8 @@ class AlertmanagerFormat implements NotificationFormat {
             Instant startsAt = firing ? firingSince.get(alertId) : at;
             Instant endsAt = firing ? later(now, startsAt).plus(this.properties.hold()) : at;
             alerts.add(alert(labels(rule, ruleId, severity, String.valueOf(alert.get("account")),
-                    String.valueOf(alert.get("region")), String.valueOf(alert.getOrDefault("function", ""))),
+                    String.valueOf(alert.get("region")), String.valueOf(alert.getOrDefault("function", "")),
+                    (alert.get("qualifier") != null) ? String.valueOf(alert.get("qualifier")) : null),
                     annotations, startsAt, endsAt, this.links.alert(alertId)));
         }
         return alerts.isEmpty() ? null : alerts;
@@ -118,9 +119,13 @@ class AlertmanagerFormat implements NotificationFormat {
         return a.isAfter(b) ? a : b;
     }
 
-    /** The labels that identify one alert to Alertmanager: the same on every post, firing, re-posted or resolved. */
+    /**
+     * The labels that identify one alert to Alertmanager: the same on every post, firing, re-posted or resolved; an
+     * alias's, version's or mapping's alert carries its {@code qualifier}, so the alerts of one function's
+     * qualifiers stay apart.
+     */
     static Map<String, String> labels(String rule, long ruleId, String severity, String account, String region,
-            @Nullable String function) {
+            @Nullable String function, @Nullable String qualifier) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", rule);
         labels.put("rule", rule);
@@ -130,6 +135,9 @@ class AlertmanagerFormat implements NotificationFormat {
         labels.put("region", region);
         if (function != null && !function.isEmpty() && !"null".equals(function)) {
             labels.put("function", function);
+        }
+        if (qualifier != null) {
+            labels.put("qualifier", qualifier);
         }
         labels.put("source", "lambdalens");
         return labels;

@@ -69,7 +69,7 @@ class AlertmanagerResend {
                 if (named && channel.wants(alert.severity())) {
                     body.add(AlertmanagerFormat.alert(
                             AlertmanagerFormat.labels(alert.ruleName(), alert.ruleId(), alert.severity().name(),
-                                    alert.account(), alert.region(), alert.function()),
+                                    alert.account(), alert.region(), alert.function(), alert.qualifier()),
                             Map.of("summary", alert.ruleName() + ": still firing", "description",
                                     String.valueOf(alert.reason())),
                             alert.stateSince(), now.plus(this.properties.hold()), this.links.alert(alert.id())));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.lambdalens.ReaderZone;
+import dev.lambdalens.alerting.AlertTarget;
 
 import org.jspecify.annotations.Nullable;
 
@@ -129,14 +130,28 @@ interface NotificationFormat {
     }
 
     static String describe(Map<String, Object> alert) {
-        String function = String.valueOf(alert.getOrDefault("function", ""));
+        String function = label(alert);
         return (function.isEmpty() ? "account " + alert.get("account") : function + " (account " + alert.get("account")
                 + ")") + " in " + alert.get("region");
     }
 
     private static String shortName(Map<String, Object> alert) {
-        String function = String.valueOf(alert.getOrDefault("function", ""));
+        String function = label(alert);
         return (function.isEmpty() ? String.valueOf(alert.get("account")) : function) + "@" + alert.get("region");
+    }
+
+    /** The alert's function with its alias, version or mapping in words ("checkout-api · alias live"). */
+    private static String label(Map<String, Object> alert) {
+        String function = String.valueOf(alert.getOrDefault("function", ""));
+        Object qualifier = alert.get("qualifier");
+        return AlertTarget.label(function, (qualifier != null) ? qualifier.toString() : null);
+    }
+
+    /** The alert's target as alerting names it: {@code function}, or {@code function:qualifier}. */
+    static String alertTarget(Map<?, ?> alert) {
+        Object function = alert.get("function");
+        Object qualifier = alert.get("qualifier");
+        return (qualifier != null) ? function + ":" + qualifier : String.valueOf(function);
     }
 
     @SuppressWarnings("unchecked")

@@ -59,7 +59,7 @@ class Outbox {
         return alerts.stream()
             .allMatch((a) -> a instanceof Map<?, ?> alert && DeliveryFailures.ACCOUNT.equals(alert.get("account"))
                     && DeliveryFailures.REGION.equals(alert.get("region"))
-                    && channel.name().equals(alert.get("function")));
+                    && channel.name().equals(NotificationFormat.alertTarget(alert)));
     }
 
     /** An event about the alerts of one rule, in the form the outbox stores and the formats read. */
@@ -89,7 +89,10 @@ class Outbox {
         alert.put("alertId", alertId);
         alert.put("account", target.account());
         alert.put("region", target.region());
-        alert.put("function", target.function());
+        alert.put("function", target.functionName());
+        if (target.qualifier() != null) {
+            alert.put("qualifier", target.qualifier()); // the alias, version or mapping; absent for the others
+        }
         alert.put("from", from);
         alert.put("to", to);
         alert.put("reason", reason);

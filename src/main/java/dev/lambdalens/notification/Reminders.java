@@ -10,7 +10,6 @@ import java.util.Map;
 
 import dev.lambdalens.alerting.AlertBoard;
 import dev.lambdalens.alerting.AlertSummary;
-import dev.lambdalens.alerting.AlertTarget;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +63,7 @@ class Reminders {
             AlertSummary first = alerts.get(0);
             String key = "lambdalens-reminder-" + first.ruleId() + "-" + now.getEpochSecond();
             List<Map<String, Object>> listed = alerts.stream()
-                .map((a) -> Outbox.alert(a.id(), new AlertTarget(a.account(), a.region(), a.function()), "ALARM",
+                .map((a) -> Outbox.alert(a.id(), a.target(), "ALARM",
                         "ALARM", "still firing since " + a.stateSince()))
                 .toList();
             this.outbox.owe(Outbox.event(key, true, true, first.ruleName(), first.ruleId(), first.severity(),

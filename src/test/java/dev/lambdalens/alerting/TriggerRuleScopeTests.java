@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.within;
  * collector fetches it: a function without asynchronous invocation gets no "Async events dropped" alert, even with
  * samples of it stored; and an alert whose function stops being invoked asynchronously leaves ALARM with the reason.
  * The derived trigger signals (spillover rate, async age and stream lag as shares) are computed for the functions that
- * have them only.
+ * have them only, the spillover rate per alias or version with provisioned concurrency.
  */
 @SpringBootTest(properties = { "lambdalens.collector.enabled=false", "lambdalens.alerting.enabled=false",
         "lambdalens.notification.enabled=false" })
@@ -127,7 +127,7 @@ class TriggerRuleScopeTests {
                 AccountLimits.unknown(other, REGION, NOW), NOW);
         long t0 = NOW.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10)).getEpochSecond();
         Map<SeriesKey, List<Point>> stored = new java.util.HashMap<>();
-        // spillover over both qualifiers: (4 + 1) of (36 + 9 + 4 + 1) = 10%, then none of 50, then no data
+        // spillover per qualifier: live 4 of (36 + 4) = 10%, then none of 50, then no data; 7 1 of (9 + 1) = 10%
         stored.put(SeriesKey.ofQualified(other, REGION, "warm", "live",
                 LambdaMetric.PROVISIONED_CONCURRENCY_SPILLOVER_INVOCATIONS, Statistic.SUM),
                 List.of(new Point(t0, 4), new Point(t0 + 60, 0)));
@@ -151,8 +151,9 @@ class TriggerRuleScopeTests {
         }
         this.samples.upsert(stored);
 
-        assertThat(derived(Signal.SPILLOVER_RATE, other, t0)).containsOnlyKeys("warm")
-            .containsEntry("warm", java.util.Arrays.asList(10.0, 0.0, null));
+        assertThat(derived(Signal.SPILLOVER_RATE, other, t0)).containsOnlyKeys("warm:live", "warm:7")
+            .containsEntry("warm:live", java.util.Arrays.asList(10.0, 0.0, null))
+            .containsEntry("warm:7", java.util.Arrays.asList(10.0, null, null));
         Map<String, List<@Nullable Double>> age = derived(Signal.ASYNC_AGE_SHARE, other, t0);
         assertThat(age).containsOnlyKeys("queued");
         assertThat(age.get("queued").get(0)).isCloseTo(50.0, within(1e-9));

@@ -59,6 +59,24 @@ class AlertmanagerFormatTests {
     }
 
     @Test
+    void shouldLabelAMappingsAlertWithItsFunctionAndQualifierSoTwoMappingsStayApart() {
+        String uuid = "1b2c3d4e-0000-4000-8000-00000000000a";
+        List<Map<String, Object>> body = body("firing",
+                AlertTarget.qualified("123456789012", "us-east-1", "orders-api", uuid));
+        assertThat(body).singleElement().satisfies((alert) -> {
+            Map<?, ?> labels = (Map<?, ?>) alert.get("labels");
+            assertThat(labels.get("function")).isEqualTo("orders-api");
+            assertThat(labels.get("qualifier")).isEqualTo(uuid);
+            assertThat(((Map<?, ?>) alert.get("annotations")).get("summary").toString())
+                .contains("orders-api · mapping 1b2c3d4e… (account 123456789012) in us-east-1");
+        });
+        Object labels = body("resolved", new AlertTarget("123456789012", "us-east-1", "orders-api")).get(0)
+            .get("labels");
+        assertThat(((Map<?, ?>) labels).containsKey("qualifier")).as("a function's alert has no qualifier label")
+            .isFalse();
+    }
+
+    @Test
     void shouldStartAFiringAlertWhenItBeganFiringEvenInAReminder() {
         this.firing.put(42L, AT.minus(Duration.ofHours(2)));
         assertThat(body("firing", new AlertTarget("123456789012", "eu-west-1", ""))).singleElement()

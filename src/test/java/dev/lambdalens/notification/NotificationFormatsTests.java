@@ -49,6 +49,20 @@ class NotificationFormatsTests {
     }
 
     @Test
+    void shouldNameAnAliasAlertsFunctionAndAliasAndKeepFunctionTheBareNameInTheWebhookBody() {
+        Map<String, Object> alert = Outbox.alert(9, dev.lambdalens.alerting.AlertTarget.qualified("123456789012",
+                "us-east-1", "checkout-api", "live"), "OK", "ALARM", "utilization 0.95");
+        assertThat(alert).containsEntry("function", "checkout-api").containsEntry("qualifier", "live");
+        Map<String, Object> group = event("firing");
+        group.put("alerts", List.of(alert));
+        String slack = json.writeValueAsString(new SlackFormat(new NotificationLinks(null)).body(group,
+                channel(ChannelType.SLACK, null)));
+        assertThat(slack).contains("checkout-api · alias live (account 123456789012) in us-east-1");
+        assertThat(Outbox.alert(9, new dev.lambdalens.alerting.AlertTarget("123456789012", "us-east-1",
+                "checkout-api"), "OK", "ALARM", "r")).doesNotContainKey("qualifier");
+    }
+
+    @Test
     void shouldWriteSlackBlockKitWithTheFactsAndAFallbackText() {
         String body = json.writeValueAsString(new SlackFormat(new NotificationLinks(null)).body(event("firing"), channel(ChannelType.SLACK, null)));
         assertThat(body).contains("\"text\":\"FIRING: Throttles · image-resizer (account 123456789012) in us-east-1\"",
