@@ -64,8 +64,11 @@ public record AlertTarget(String account, String region, String function) {
         if (UUID.matcher(qualifier).matches()) {
             return "mapping " + qualifier.substring(0, 8) + "…";
         }
-        boolean version = qualifier.indexOf(':') >= 0 || qualifier.startsWith("$") || qualifier.chars()
-            .allMatch(Character::isDigit);
+        int colon = qualifier.indexOf(':');
+        if (colon >= 0) {
+            return "version " + qualifier.substring(colon + 1) + " behind alias " + qualifier.substring(0, colon);
+        }
+        boolean version = qualifier.startsWith("$") || qualifier.chars().allMatch(Character::isDigit);
         return (version ? "version " : "alias ") + qualifier;
     }
 

@@ -29,7 +29,7 @@ class AlertTargetTests {
         AlertTarget executed = target("checkout-api:live:7");
         assertThat(executed.functionName()).isEqualTo("checkout-api");
         assertThat(executed.qualifier()).isEqualTo("live:7");
-        assertThat(executed.label()).isEqualTo("checkout-api · version live:7");
+        assertThat(executed.label()).isEqualTo("checkout-api · version 7 behind alias live");
     }
 
     @Test

@@ -274,6 +274,39 @@ class QualifiedTargetTests {
     }
 
     /** warm with provisioned concurrency on each qualifier, and cold without. */
+    @Test
+    void shouldAlarmForTheCanaryVersionOfAWeightedAliasAloneAndResolveItWhenTheRolloutEnds() {
+        String account = "377777777777";
+        discoverAlias(account, new dev.lambdalens.inventory.FunctionAlias("prod", "41", Map.of("42", 0.1)));
+        Map<SeriesKey, List<Point>> stored = new HashMap<>();
+        stored.put(SeriesKey.ofQualified(account, REGION, "warm", "prod:41", LambdaMetric.VERSION_ERRORS,
+                Statistic.SUM), minutes(1));
+        stored.put(SeriesKey.ofQualified(account, REGION, "warm", "prod:42", LambdaMetric.VERSION_ERRORS,
+                Statistic.SUM), minutes(12));
+        this.samples.upsert(stored);
+        long rule = rule(account, LambdaMetric.VERSION_ERRORS, Statistic.SUM, 5);
+
+        this.evaluation.evaluateAll();
+        Map<String, Alert> alerts = alerts(rule);
+        assertThat(alerts).containsOnlyKeys("warm:prod:41", "warm:prod:42");
+        assertThat(alerts.get("warm:prod:42").state()).isEqualTo(AlarmState.ALARM);
+        assertThat(alerts.get("warm:prod:41").state()).isEqualTo(AlarmState.OK);
+        assertThat(alerts.get("warm:prod:42").target().label()).isEqualTo("warm · version 42 behind alias prod");
+
+        // the rollout is rolled back: the alias runs 41 alone, and the canary's alert leaves ALARM saying why
+        discoverAlias(account, new dev.lambdalens.inventory.FunctionAlias("prod", "41", Map.of()));
+        this.evaluation.evaluateAll();
+        Alert resolved = alerts(rule).get("warm:prod:42");
+        assertThat(resolved.state()).isNotEqualTo(AlarmState.ALARM);
+        assertThat(resolved.lastReason()).contains("version 42 behind alias prod of warm is gone");
+    }
+
+    private void discoverAlias(String account, dev.lambdalens.inventory.FunctionAlias alias) {
+        InvocationSetup setup = new InvocationSetup(null, null, Set.of(), List.of(alias), List.of(), List.of());
+        this.inventory.reconcile(account, REGION, List.of(function(account, "warm").withSetup(setup)),
+                AccountLimits.unknown(account, REGION, NOW), NOW);
+    }
+
     private void discoverProvisioned(String account, String... qualifiers) {
         List<ProvisionedConcurrency> provisioned = new ArrayList<>();
         for (String qualifier : qualifiers) {
