@@ -63,7 +63,8 @@ class EndpointSecurityTests {
         expect(Access.OPERATOR, "POST /alerts/{id}/ack", "POST /alerts/{id}/silence", "POST /alerts/silences", "POST /alerts/silences/{id}/expire");
         // API
         expect(Access.VIEWER, "GET /api/v1/functions", "GET /api/v1/functions/{region}/{name}",
-                "GET /api/v1/functions/{region}/{name}/changes", "GET /api/v1/series",
+                "GET /api/v1/functions/{region}/{name}/changes", "GET /api/v1/functions/{region}/{name}/rollouts",
+                "GET /api/v1/series",
                 "GET /api/v1/series/batch",
                 "GET /api/v1/collector/status", "GET /api/v1/alert-rules", "GET /api/v1/alert-rules/{id}",
                 "GET /api/v1/alerts", "GET /api/v1/alerts/{id}/history", "GET /api/v1/alerts/{id}/signal", "GET /api/v1/silences",
