@@ -1,5 +1,7 @@
 package dev.lambdalens.inventory;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -135,12 +137,12 @@ public record FunctionTriggers(String functionName, InvocationSetup setup, List<
 
     /** The versions an alias runs, its own first, then the additional ones in version order. */
     public static List<String> rolloutVersions(FunctionAlias alias) {
-        List<String> versions = new java.util.ArrayList<>();
+        List<String> versions = new ArrayList<>();
         versions.add(alias.version());
         alias.additionalVersionWeights()
             .keySet()
             .stream()
-            .sorted(java.util.Comparator.comparingLong(FunctionTriggers::versionNumber))
+            .sorted(Comparator.comparingLong(FunctionTriggers::versionNumber))
             .filter((v) -> !v.equals(alias.version()))
             .forEach(versions::add);
         return versions;

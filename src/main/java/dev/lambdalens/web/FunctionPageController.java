@@ -18,6 +18,8 @@ import dev.lambdalens.alerting.AlertBoard;
 import dev.lambdalens.insights.Headroom;
 import dev.lambdalens.insights.Insights;
 import dev.lambdalens.inventory.FunctionSummary;
+import dev.lambdalens.inventory.FunctionTriggers;
+import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.logs.ErrorGroupBoard;
 import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.SeriesKey;
@@ -70,9 +72,13 @@ class FunctionPageController {
 
     private final RolloutPanel rollouts;
 
+    private final Inventory inventory;
+
     FunctionPageController(FunctionLookup lookup, RecentFigures figures, Charts charts, Clock clock, Headroom headroom,
             CostReports costs, SeriesQueries series, ErrorGroupBoard errors, AlertBoard alerts, Insights insights,
-            CollectorStatus collector, FunctionChanges changes, TriggerPanel triggers, RolloutPanel rollouts) {
+            CollectorStatus collector, FunctionChanges changes, TriggerPanel triggers, RolloutPanel rollouts,
+            Inventory inventory) {
+        this.inventory = inventory;
         this.changes = changes;
         this.rollouts = rollouts;
         this.triggers = triggers;
@@ -116,8 +122,9 @@ class FunctionPageController {
         model.addAttribute("charts", this.charts.render(charts.stream()
             .map((c) -> c.fetchedEvery(fetchedEvery).markedAt(changes.marks()))
             .toList()));
-        model.addAttribute("triggers", this.triggers.of(function, from, to, fetchedEvery));
-        model.addAttribute("rollouts", this.rollouts.of(function, from, to, fetchedEvery));
+        FunctionTriggers known = this.inventory.triggers(function.account(), function.region(), function.name());
+        model.addAttribute("triggers", this.triggers.of(function, known, from, to, fetchedEvery));
+        model.addAttribute("rollouts", this.rollouts.of(function, known, from, to, fetchedEvery));
         model.addAttribute("errorGroups", this.errors.ofFunction(function.account(), function.region(),
                 function.name(), 20));
         model.addAttribute("headroom", this.headroom.of(function, to.minus(HEADROOM_RANGE), to).orElse(null));

@@ -1,5 +1,8 @@
 package dev.lambdalens.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.lambdalens.InvalidFieldException;
@@ -36,10 +39,10 @@ class FunctionsApiController {
 
     private final VersionComparisons versions;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     FunctionsApiController(Inventory inventory, FunctionLookup lookup, RecentFigures figures,
-            VersionComparisons versions, java.time.Clock clock) {
+            VersionComparisons versions, Clock clock) {
         this.inventory = inventory;
         this.lookup = lookup;
         this.figures = figures;
@@ -107,9 +110,9 @@ class FunctionsApiController {
             @RequestParam(required = false) @Nullable String hours) {
         int span = hours(hours);
         FunctionSummary function = this.lookup.find(region, name, account);
-        java.time.Instant to = this.clock.instant();
+        Instant to = this.clock.instant();
         return this.versions.of(function, this.inventory.triggers(function.account(), function.region(),
-                function.name()), to.minus(java.time.Duration.ofHours(span)), to);
+                function.name()), to.minus(Duration.ofHours(span)), to);
     }
 
     private static int hours(@Nullable String hours) {

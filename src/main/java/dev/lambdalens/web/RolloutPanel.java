@@ -8,7 +8,6 @@ import dev.lambdalens.insights.VersionComparison;
 import dev.lambdalens.insights.VersionComparisons;
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.FunctionTriggers;
-import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.LambdaMetric;
 
 import org.springframework.stereotype.Component;
@@ -20,20 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 class RolloutPanel {
 
-    private final Inventory inventory;
-
     private final VersionComparisons comparisons;
 
     private final Charts charts;
 
-    RolloutPanel(Inventory inventory, VersionComparisons comparisons, Charts charts) {
-        this.inventory = inventory;
+    RolloutPanel(VersionComparisons comparisons, Charts charts) {
         this.comparisons = comparisons;
         this.charts = charts;
     }
 
-    List<Rollout> of(FunctionSummary f, Instant from, Instant to, Duration fetchedEvery) {
-        FunctionTriggers triggers = this.inventory.triggers(f.account(), f.region(), f.name());
+    List<Rollout> of(FunctionSummary f, FunctionTriggers triggers, Instant from, Instant to, Duration fetchedEvery) {
         return this.comparisons.of(f, triggers, from, to)
             .stream()
             .map((comparison) -> new Rollout(comparison, this.charts.render(charts(f, comparison, from, to)

@@ -7,7 +7,6 @@ import java.util.List;
 
 import dev.lambdalens.inventory.FunctionSummary;
 import dev.lambdalens.inventory.FunctionTriggers;
-import dev.lambdalens.inventory.Inventory;
 import dev.lambdalens.metrics.LambdaMetric;
 import dev.lambdalens.metrics.SeriesKey;
 import dev.lambdalens.metrics.SeriesQueries;
@@ -25,23 +24,19 @@ class TriggerPanel {
 
     static final Duration HEALTH_RANGE = Duration.ofHours(1);
 
-    private final Inventory inventory;
-
     private final SeriesQueries series;
 
     private final Charts charts;
 
     private final Clock clock;
 
-    TriggerPanel(Inventory inventory, SeriesQueries series, Charts charts, Clock clock) {
-        this.inventory = inventory;
+    TriggerPanel(SeriesQueries series, Charts charts, Clock clock) {
         this.series = series;
         this.charts = charts;
         this.clock = clock;
     }
 
-    View of(FunctionSummary f, Instant from, Instant to, Duration fetchedEvery) {
-        FunctionTriggers triggers = this.inventory.triggers(f.account(), f.region(), f.name());
+    View of(FunctionSummary f, FunctionTriggers triggers, Instant from, Instant to, Duration fetchedEvery) {
         Instant now = this.clock.instant();
         TriggerGraph graph = TriggerGraph.of(triggers, (metric, qualifier) -> figure(f, metric, qualifier, now));
         List<Chart> stored = TriggerCharts.of(f, triggers, from, to)
